@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Extractor.Accuracy;
+
+namespace Extractor.Cli;
+
+/// <summary>`extractor eval [FIXTURES]`: field accuracy of every fixture input against its expected JSON.</summary>
+internal static class EvalVerb
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var folder = new Argument<string>("fixtures") { Description = "the fixtures folder", DefaultValueFactory = _ => "fixtures" };
+        var showMisses = new Option<bool>("--misses") { Description = "list every wrong field" };
+        var command = new Command("eval", "Compare the pipeline's output on fixtures with their expected JSON") { folder, showMisses };
+        command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
+        {
+            var path = parse.GetValue(folder)!;
+            if (!Directory.Exists(path)) throw new UsageException($"no such folder: {path}");
+            var results = AccuracyReport.Run(path, new ExtractionPipeline(config.Options), input => log.Debug("reading {Input}", input));
+            Console.Out.Write(AccuracyTable.Render(results));
+            if (parse.GetValue(showMisses))
+                foreach (var miss in results.Where(r => !r.Correct))
+                    Console.Out.WriteLine($"{miss.Case}/{miss.Input} #{miss.FormIndex} {miss.Field}: expected {miss.Expected ?? "(none)"}, got {miss.Actual ?? "(none)"}");
+            return results.All(r => r.Correct) ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
+        }));
+        return command;
+    }
+}

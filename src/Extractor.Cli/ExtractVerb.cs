@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Output;
+using Extractor.Readers;
+
+namespace Extractor.Cli;
+
+/// <summary>`extractor extract FILES|FOLDERS... --out DIR`: the JSON only, no data folder, no ledger.</summary>
+internal static class ExtractVerb
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "files or folders (walked recursively) to read", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "folder the JSON documents are written to", Required = true };
+        var command = new Command("extract", "Read forms from files and write one JSON document per form") { inputs, output };
+        command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
+        {
+            var files = InputPaths.Expand(parse.GetValue(inputs)!);
+            var outFolder = parse.GetValue(output)!;
+            var pipeline = new ExtractionPipeline(config.Options);
+            var results = new ConcurrentDictionary<int, (string Lines, bool Failed, int Forms)>();
+            var clock = Stopwatch.StartNew();
+
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = config.Options.EffectiveParallelism }, i =>
+            {
+                var file = files[i];
+                try
+                {
+                    var extraction = pipeline.Extract(InputFile.Load(file));
+                    var lines = new List<string>();
+                    foreach (var form in extraction.Forms)
+                    {
+                        FormJson.Write(form, outFolder);
+                        var checks = form.Checks.Count == 0 ? "no checks" : string.Join(",", form.Checks.Select(c => c.Code).Distinct());
+                        lines.Add($"{file}\t#{form.Source.FormIndex}\t{form.ProjectName ?? "(no project name)"}\t{checks}");
+                    }
+                    foreach (var skipped in extraction.Skipped)
+                        log.Information("{File}: skipped form {Position}: {Reason}", file, skipped.Position, skipped.Reason);
+                    results[i] = (string.Join('\n', lines), false, extraction.Forms.Count);
+                }
+                catch (InputRejectedException e)
+                {
+                    log.Error("{File}: {Reason}", file, e.Reason);
+                    results[i] = ("", true, 0);
+                }
+                catch (IOException e)
+                {
+                    log.Error("{File}: cannot be read or written: {Reason}", file, e.Message);
+                    results[i] = ("", true, 0);
+                }
+            });
+
+            foreach (var (_, r) in results.OrderBy(r => r.Key))
+                if (r.Lines.Length > 0) Console.Out.WriteLine(r.Lines);
+            var failed = results.Values.Count(r => r.Failed);
+            var forms = results.Values.Sum(r => r.Forms);
+            Console.Out.WriteLine($"{files.Count} files, {forms} forms written to {outFolder}, {failed} failed ({clock.Elapsed.TotalSeconds:0.00} s)");
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
+        }));
+        return command;
+    }
+}

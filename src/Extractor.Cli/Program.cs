@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Extractor.Cli;
+
+var global = new GlobalOptions();
+var root = new RootCommand("extractor: project performance self-evaluation forms (项目支出绩效自评表) to JSON")
+{
+    global.Config, global.Data, global.Verbose,
+    ExtractVerb.Create(global),
+    EvalVerb.Create(global),
+    SchemaVerb.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"extractor: {error.Message}");
+    Console.Error.WriteLine("run 'extractor --help' for usage");
+    return ExitCodes.Usage;
+}
+return parse.Invoke();

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Extractor.Output;
+using Extractor.Readers;
+
+namespace Extractor.Accuracy;
+
+/// <summary>One field compared: where, which group of the form it belongs to, and both values when they differ.</summary>
+public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual);
+
+/// <summary>
+/// Compares what the pipeline makes of every fixture input with the hand-checked expected JSON, field by
+/// field. A fixture case is a folder holding inputs that all carry the same forms and expected/NN.json.
+/// </summary>
+public static class AccuracyReport
+{
+    public static IReadOnlyList<FieldResult> Run(string fixturesFolder, ExtractionPipeline pipeline, Action<string>? progress = null)
+    {
+        var results = new List<FieldResult>();
+        foreach (var caseFolder in Directory.GetDirectories(fixturesFolder).Order())
+        {
+            var expectedFolder = Path.Combine(caseFolder, "expected");
+            if (!Directory.Exists(expectedFolder)) continue;
+            var expected = Directory.GetFiles(expectedFolder, "*.json").Order()
+                .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToList();
+            foreach (var input in Inputs(caseFolder))
+            {
+                progress?.Invoke(input);
+                results.AddRange(CompareInput(Path.GetFileName(caseFolder), input, expected, pipeline));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The input files of a case: everything but the expected folder and notes.</summary>
+    public static IEnumerable<string> Inputs(string caseFolder) =>
+        Directory.GetFiles(caseFolder).Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order();
+
+    private static IEnumerable<FieldResult> CompareInput(string caseName, string input, List<JsonObject> expected, ExtractionPipeline pipeline)
+    {
+        List<JsonObject> actual;
+        string method;
+        try
+        {
+            var extraction = pipeline.Extract(InputFile.Load(input));
+            actual = extraction.Forms.Select(f => JsonNode.Parse(FormJson.Serialize(f))!.AsObject()).ToList();
+            method = extraction.Forms[0].Source.Method ?? "?";
+        }
+        catch (InputRejectedException e)
+        {
+            actual = [];
+            method = "rejected: " + e.Reason;
+        }
+        var name = Path.GetFileName(input);
+        var results = new List<FieldResult>();
+        for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
+        {
+            var e = i < expected.Count ? expected[i] : null;
+            var a = i < actual.Count ? actual[i] : null;
+            foreach (var (group, field, ev, av) in Fields(e, a))
+                results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options)));
+        }
+        return results;
+    }
+
+    /// <summary>Every compared field of a form pair; checks are compared as a set of code@field.</summary>
+    private static IEnumerable<(string Group, string Field, JsonNode? Expected, JsonNode? Actual)> Fields(JsonObject? expected, JsonObject? actual)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var e = Flatten(expected);
+        var a = Flatten(actual);
+        paths.UnionWith(e.Keys);
+        paths.UnionWith(a.Keys);
+        foreach (var path in paths)
+            yield return (Group(path), path, e.GetValueOrDefault(path), a.GetValueOrDefault(path));
+
+        var expectedChecks = CheckKeys(expected);
+        var actualChecks = CheckKeys(actual);
+        foreach (var key in expectedChecks.Union(actualChecks))
+            yield return ("checks", "checks:" + key, expectedChecks.Contains(key) ? JsonValue.Create(key) : null, actualChecks.Contains(key) ? JsonValue.Create(key) : null);
+    }
+
+    private static HashSet<string> CheckKeys(JsonObject? form) =>
+        form?["checks"] is JsonArray checks
+            ? checks.OfType<JsonObject>().Select(c => $"{c["code"]}@{c["field"]}").ToHashSet()
+            : [];
+
+    private static Dictionary<string, JsonNode?> Flatten(JsonObject? form)
+    {
+        var fields = new Dictionary<string, JsonNode?>();
+        if (form is null) return fields;
+        void Walk(JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj) Walk(value, path.Length == 0 ? key : $"{path}.{key}");
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++) Walk(array[i], $"{path}[{i}]");
+                    break;
+                default:
+                    fields[path] = node;
+                    break;
+            }
+        }
+        foreach (var (key, value) in form)
+        {
+            if (key is "checks" or "schemaVersion") continue;
+            if (key == "source") { fields["source.formIndex"] = value?["formIndex"]; continue; }
+            Walk(value, key);
+        }
+        return fields;
+    }
+
+    private static string Group(string path) => path switch
+    {
+        _ when path.StartsWith("funds", StringComparison.Ordinal) => "funds",
+        _ when path.StartsWith("goals", StringComparison.Ordinal) => "goals",
+        _ when path.StartsWith("indicators", StringComparison.Ordinal) => "indicators",
+        "totalWeight" or "totalScore" => "totals",
+        _ => "header",
+    };
+
+    private static bool Same(JsonNode? expected, JsonNode? actual)
+    {
+        if (expected is null || actual is null) return expected is null && actual is null;
+        if (expected is JsonValue ev && actual is JsonValue av
+            && ev.TryGetValue<decimal>(out var en) && av.TryGetValue<decimal>(out var an))
+            return en == an;
+        return JsonNode.DeepEquals(expected, actual);
+    }
+}

@@ -1,0 +1,82 @@
+using Extractor.Forms;
+using Extractor.Grid;
+using Extractor.Mapping;
+using Extractor.Output;
+using Extractor.Readers;
+using Extractor.Readers.Html;
+using Extractor.Readers.Text;
+using Extractor.Validation;
+
+namespace Extractor;
+
+/// <summary>A form of another kind the file carried, and why it is not a document.</summary>
+public sealed record SkippedForm(int Position, string Reason);
+
+/// <summary>What one input became: its forms, and the other forms it carried that were skipped.</summary>
+public sealed record FileExtraction(InputFile File, InputKind Kind, IReadOnlyList<EvaluationForm> Forms, IReadOnlyList<SkippedForm> Skipped);
+
+/// <summary>
+/// file → detect kind → reader → grid pages → form segmenter → mapper → validator. Hosts (worker, command
+/// line) call this and write what it returns; none of them holds extraction logic.
+/// </summary>
+public sealed class ExtractionPipeline
+{
+    private readonly IReadOnlyDictionary<InputKind, IDocumentReader> _readers;
+    private readonly FormValidator _validator;
+
+    public ExtractionPipeline(PipelineOptions options, IReadOnlyDictionary<InputKind, IDocumentReader>? readers = null)
+    {
+        _readers = readers ?? DefaultReaders();
+        _validator = FormValidator.Default(options.LowConfidenceThreshold);
+    }
+
+    public static Dictionary<InputKind, IDocumentReader> DefaultReaders() => new()
+    {
+        [InputKind.Text] = new TabTextReader(),
+        [InputKind.Html] = new HtmlTableReader(),
+    };
+
+    /// <summary>Reads every form of a file; throws <see cref="InputRejectedException"/> with the reason when it has none.</summary>
+    public FileExtraction Extract(InputFile file, CancellationToken cancellationToken = default)
+    {
+        var kind = InputKindDetector.Detect(file);
+        if (!_readers.TryGetValue(kind, out var reader))
+            throw new InputRejectedException($"{kind} files cannot be read by this build");
+        var document = reader.Read(file, cancellationToken);
+
+        var forms = new List<EvaluationForm>();
+        var skipped = new List<SkippedForm>();
+        var segments = FormSegmenter.Split(document);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            if (segment.Kind != FormKind.SelfEvaluation)
+            {
+                skipped.Add(new SkippedForm(i + 1, segment.SkipReason ?? "not a project self-evaluation"));
+                continue;
+            }
+            var mapped = FormMapper.Map(segment);
+            _validator.Validate(mapped);
+            var form = mapped.Form;
+            form.Source.File = file.Name;
+            form.Source.Sha256 = file.Sha256;
+            form.Source.FormIndex = forms.Count + 1;
+            form.Source.Method = Method(document, segment);
+            forms.Add(form);
+        }
+
+        if (forms.Count == 0)
+            throw new InputRejectedException(skipped.Count == 0
+                ? "no 项目支出绩效自评表 (project self-evaluation form) was found in it"
+                : $"no project self-evaluation form in it; skipped {string.Join("; ", skipped.Select(s => $"form {s.Position}: {s.Reason}"))}");
+        return new FileExtraction(file, kind, forms, skipped);
+    }
+
+    /// <summary>The method of the form's pages: OCR as soon as one of its pages needed it.</summary>
+    private static string Method(GridDocument document, FormSegment segment)
+    {
+        var pages = segment.Pages;
+        var methods = document.Pages.Where(p => p.Number is null || pages.Contains(p.Number.Value)).Select(p => p.Method).Distinct().ToList();
+        return methods.FirstOrDefault(m => m is ReadMethod.PdfOcr or ReadMethod.ImageOcr) ?? methods.FirstOrDefault() ?? ReadMethod.Text;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Extractor.Grid;
+
+/// <summary>How a page was read; the values are those of the contract's <c>source.method</c>.</summary>
+public static class ReadMethod
+{
+    public const string PdfText = "pdf-text";
+    public const string PdfOcr = "pdf-ocr";
+    public const string ImageOcr = "image-ocr";
+    public const string Html = "html";
+    public const string Text = "text";
+}
+
+/// <summary>
+/// The one intermediate representation: the table cells a reader recovered from one page
+/// (or from a whole text/HTML input, which has no pages). Everything after the readers sees only this.
+/// </summary>
+public sealed class GridPage
+{
+    public GridPage(int? number, string method, IEnumerable<Cell> cells)
+    {
+        Number = number;
+        Method = method;
+        Cells = cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+        RowCount = Cells.Count == 0 ? 0 : Cells.Max(c => c.Row + c.RowSpan);
+        ColumnCount = Cells.Count == 0 ? 0 : Cells.Max(c => c.Column + c.ColumnSpan);
+    }
+
+    /// <summary>1-based page number; null for inputs without pages.</summary>
+    public int? Number { get; }
+    public string Method { get; }
+    public IReadOnlyList<Cell> Cells { get; }
+    public int RowCount { get; }
+    public int ColumnCount { get; }
+
+    /// <summary>
+    /// The page as full-width rows: each position holds the cell covering it, so a label merged over
+    /// several rows or columns is seen from every row it spans (<see cref="GridRow.IsOrigin"/> tells where it starts).
+    /// </summary>
+    public IReadOnlyList<GridRow> Rows()
+    {
+        var slots = new Cell?[RowCount, ColumnCount];
+        foreach (var cell in Cells)
+            for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
+                for (var c = cell.Column; c < cell.Column + cell.ColumnSpan; c++)
+                    slots[r, c] ??= cell;
+
+        var rows = new List<GridRow>(RowCount);
+        for (var r = 0; r < RowCount; r++)
+        {
+            var row = new Cell?[ColumnCount];
+            for (var c = 0; c < ColumnCount; c++) row[c] = slots[r, c];
+            rows.Add(new GridRow(Number, r, row));
+        }
+        return rows;
+    }
+}
+
+/// <summary>A full-width row of a page: position i holds the cell covering column i, or null.</summary>
+public sealed class GridRow(int? page, int index, IReadOnlyList<Cell?> slots)
+{
+    public int? Page { get; } = page;
+    public int Index { get; } = index;
+    public IReadOnlyList<Cell?> Slots { get; } = slots;
+    public int Width => Slots.Count;
+
+    public string? TextAt(int column) =>
+        column >= 0 && column < Slots.Count && Slots[column] is { IsBlank: false } cell ? cell.Text : null;
+
+    /// <summary>True where the cell at <paramref name="column"/> starts on this row and column (not covered by a span).</summary>
+    public bool IsOrigin(int column) =>
+        Slots[column] is { } cell && cell.Row == Index && cell.Column == column;
+
+    /// <summary>Positions of the non-blank cells, each merged cell counted once at its first column.</summary>
+    public IEnumerable<int> FilledColumns() =>
+        Enumerable.Range(0, Slots.Count).Where(c => TextAt(c) is not null && (c == 0 || !ReferenceEquals(Slots[c], Slots[c - 1])));
+
+    public bool IsEmpty => !FilledColumns().Any();
+
+    public override string ToString() => string.Join(" | ", Slots.Select(s => s?.Text ?? ""));
+}
+
+/// <summary>What a reader returns for one input: its pages in order.</summary>
+public sealed record GridDocument(IReadOnlyList<GridPage> Pages);

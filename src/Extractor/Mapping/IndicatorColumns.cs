@@ -1,0 +1,45 @@
+using Extractor.Grid;
+using Extractor.Text;
+
+namespace Extractor.Mapping;
+
+/// <summary>
+/// Where the indicator header puts each field. The target may be one column (年度指标值) or three
+/// (指标性质 | 指标值 | 度量单位, on the header's second row), read joined. -1 marks a column the form lacks.
+/// </summary>
+internal sealed record IndicatorColumns(int Level1, int Level2, int Name, IReadOnlyList<int> Target, int Actual, int Weight, int Score, int Deviation)
+{
+    /// <summary>The header row of the indicator table: it names the level-3 column and the scores.</summary>
+    public static bool IsHeader(GridRow row) =>
+        (RowText.Has(row, FormLabels.Level3) || RowText.Has(row, FormLabels.Level1) && RowText.Has(row, FormLabels.Level2))
+        && (RowText.Has(row, FormLabels.Weight) || RowText.Has(row, FormLabels.Score) || RowText.Has(row, FormLabels.Target));
+
+    /// <summary>True for the second header row of a split target (指标性质 | 指标值 | 度量单位).</summary>
+    public static bool IsSplitTargetRow(GridRow row) => RowText.Has(row, FormLabels.TargetNature) || RowText.Has(row, FormLabels.TargetUnit) && RowText.Has(row, FormLabels.TargetValue);
+
+    public static IndicatorColumns From(GridRow header, GridRow? splitTarget)
+    {
+        var target = RowText.FindLabel(header, FormLabels.Target, Label.StartsWith);
+        IReadOnlyList<int> targets = target < 0 ? [] : [target];
+        if (splitTarget is not null)
+        {
+            targets = new[] { FormLabels.TargetNature, FormLabels.TargetValue, FormLabels.TargetUnit }
+                .Select(l => RowText.FindLabel(splitTarget, l)).Where(c => c >= 0).ToList();
+        }
+        return new IndicatorColumns(
+            RowText.FindLabel(header, FormLabels.Level1),
+            RowText.FindLabel(header, FormLabels.Level2),
+            RowText.FindLabel(header, FormLabels.Level3),
+            targets,
+            RowText.FindLabel(header, FormLabels.Actual, Label.StartsWith),
+            RowText.FindLabel(header, FormLabels.Weight),
+            RowText.FindLabel(header, FormLabels.Score),
+            RowText.FindLabel(header, FormLabels.Deviation, Label.StartsWith));
+    }
+
+    /// <summary>The rightmost column a field of the table occupies.</summary>
+    public int Last => new[] { Level1, Level2, Name, Actual, Weight, Score, Deviation }.Concat(Target).Max();
+
+    /// <summary>The leftmost column of the target (or of the actual value when there is no target column).</summary>
+    public int FirstValue => Target.Count > 0 ? Target.Min() : Actual;
+}

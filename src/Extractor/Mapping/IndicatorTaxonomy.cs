@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Extractor.Text;
+
+namespace Extractor.Mapping;
+
+/// <summary>
+/// The fixed indicator hierarchy of the Ministry of Finance template: a level-2 label names its level-1,
+/// which is how a level-1 lost to a merged cell is recovered.
+/// </summary>
+public static partial class IndicatorTaxonomy
+{
+    private static readonly Dictionary<string, string> ParentOf = new()
+    {
+        ["数量指标"] = "产出指标", ["质量指标"] = "产出指标", ["时效指标"] = "产出指标", ["成本指标"] = "产出指标",
+        ["经济效益指标"] = "效益指标", ["社会效益指标"] = "效益指标", ["生态效益指标"] = "效益指标",
+        ["生态环境效益指标"] = "效益指标", ["可持续影响指标"] = "效益指标",
+        ["服务对象满意度指标"] = "满意度指标",
+        ["经济成本指标"] = "成本指标", ["社会成本指标"] = "成本指标", ["生态环境成本指标"] = "成本指标",
+    };
+
+    private static readonly HashSet<string> Level1Labels = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+    /// <summary>"产出指标(50分)" → "产出指标": local templates print the points of a level-1 beside it.</summary>
+    public static string CleanLevelLabel(string label) => PointsSuffix().Replace(Label.Key(label), "");
+
+    public static bool IsLevel1(string? label) => label is not null && Level1Labels.Contains(CleanLevelLabel(label));
+
+    public static bool IsLevel2(string? label) => label is not null && ParentOf.ContainsKey(CleanLevelLabel(label));
+
+    /// <summary>Any label of the hierarchy, or the section label 绩效指标: never an indicator's own name.</summary>
+    public static bool IsHierarchyLabel(string? label) =>
+        IsLevel1(label) || IsLevel2(label) || Label.Is(label, FormLabels.IndicatorSection);
+
+    /// <summary>The level-1 a known level-2 belongs to, or null.</summary>
+    public static string? Level1Of(string? level2) =>
+        level2 is not null && ParentOf.TryGetValue(CleanLevelLabel(level2), out var parent) ? parent : null;
+
+    [GeneratedRegex(@"\(\s*\d+(\.\d+)?\s*分?\s*\)$")]
+    private static partial Regex PointsSuffix();
+}

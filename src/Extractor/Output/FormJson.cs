@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Output;
+
+/// <summary>Serialises forms as the contract's JSON: camelCase, indented, CJK unescaped, UTF-8 without BOM.</summary>
+public static partial class FormJson
+{
+    public static readonly JsonSerializerOptions Options = new(FormJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = FormJsonContext.Default,
+    };
+
+    public static string Serialize(EvaluationForm form) => JsonSerializer.Serialize(form, Options);
+
+    public static EvaluationForm Deserialize(string json) =>
+        JsonSerializer.Deserialize<EvaluationForm>(json, Options) ?? throw new JsonException("empty document");
+
+    /// <summary>
+    /// The output file's name, and so the form's id: "{input stem}_{form index}_{first 8 of the input's SHA-256}.json".
+    /// Readable, stable across runs, and distinct for two inputs of the same name but other content.
+    /// </summary>
+    public static string FileName(EvaluationForm form)
+    {
+        var stem = Path.GetFileNameWithoutExtension(form.Source.File ?? "form");
+        stem = UnsafeInName().Replace(stem, "_");
+        return $"{stem}_{form.Source.FormIndex:00}_{(form.Source.Sha256 ?? "").PadRight(8, '0')[..8]}.json";
+    }
+
+    /// <summary>Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over the name.</summary>
+    public static string Write(EvaluationForm form, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName(form));
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(Serialize(form) + "\n");
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+            return path;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    [GeneratedRegex(@"[\\/:*?""<>|\x00-\x1F]")]
+    private static partial Regex UnsafeInName();
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Extractor;
+
+/// <summary>
+/// The typed form of <c>pipeline.json</c>'s "Extractor" section, shared by the worker and the command line.
+/// Defaults are the values documented here; <see cref="Validate"/> names every bad setting.
+/// </summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Extractor";
+
+    /// <summary>The data folder (inbox, work, outbox, archive, quarantine, state); relative to pipeline.json. Default "data".</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Files read at once; 0 means one per core. Default 0.</summary>
+    public int Parallelism { get; set; }
+
+    /// <summary>A field read by OCR with less confidence than this (0..1) gets a low-confidence check. Default 0.80.</summary>
+    public double LowConfidenceThreshold { get; set; } = 0.80;
+
+    /// <summary>The folder pipeline.json was loaded from; relative paths in it are resolved against this.</summary>
+    public string BaseFolder { get; set; } = Directory.GetCurrentDirectory();
+
+    public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    public string DataPath => Path.GetFullPath(Path.Combine(BaseFolder, DataFolder));
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataFolder)) errors.Add("Extractor:DataFolder must name a folder");
+        if (Parallelism < 0) errors.Add("Extractor:Parallelism must be 0 (one per core) or more");
+        if (LowConfidenceThreshold is < 0 or > 1) errors.Add("Extractor:LowConfidenceThreshold must be between 0 and 1");
+        return errors;
+    }
+
+    /// <summary>Binds the options from a loaded configuration; the base folder is that of the file.</summary>
+    public static PipelineOptions From(IConfiguration configuration, string baseFolder)
+    {
+        var options = new PipelineOptions();
+        configuration.GetSection(Section).Bind(options);
+        options.BaseFolder = baseFolder;
+        return options;
+    }
+}

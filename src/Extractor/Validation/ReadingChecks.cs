@@ -1,0 +1,43 @@
+using Extractor.Mapping;
+using Extractor.Output;
+
+namespace Extractor.Validation;
+
+/// <summary>missing-field: a required field (projectName, year, totalScore, an indicator's name) could not be read.</summary>
+public sealed class MissingFieldCheck : IFormCheck
+{
+    public IEnumerable<Check> Run(MappedForm mapped)
+    {
+        var f = mapped.Form;
+        if (f.ProjectName is null) yield return Missing("projectName", "项目名称");
+        if (f.Year is null) yield return Missing("year", "年度");
+        if (f.TotalScore is null && !Unreadable(mapped, "totalScore")) yield return Missing("totalScore", "总分 得分");
+        for (var i = 0; i < f.Indicators.Count; i++)
+            if (f.Indicators[i].Name is null) yield return Missing($"indicators[{i}].name", "三级指标");
+    }
+
+    private static bool Unreadable(MappedForm mapped, string field) =>
+        mapped.Readings.Any(r => r.Field == field && r.Number == NumberKind.Unreadable);
+
+    private static Check Missing(string field, string label) =>
+        new("missing-field", Severity.Error, field, $"{label} could not be read from the form");
+}
+
+/// <summary>unreadable-value: a numeric cell holds no number (a spreadsheet error, words); the value is null.</summary>
+public sealed class UnreadableValueCheck : IFormCheck
+{
+    public IEnumerable<Check> Run(MappedForm mapped) =>
+        mapped.Readings.Where(r => r.Number == NumberKind.Unreadable).Select(r =>
+            new Check("unreadable-value", Severity.Error, r.Field, $"the cell holds \"{r.Printed}\", which is not a number"));
+}
+
+/// <summary>low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold.</summary>
+public sealed class LowConfidenceCheck(double threshold) : IFormCheck
+{
+    public IEnumerable<Check> Run(MappedForm mapped) =>
+        mapped.Readings.Where(r => r.Confidence < threshold)
+            .GroupBy(r => r.Field)
+            .Select(g => g.MinBy(r => r.Confidence)!)
+            .Select(r => new Check("low-confidence", Severity.Warning, r.Field,
+                $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"));
+}
