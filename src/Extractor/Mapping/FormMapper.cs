@@ -28,15 +28,14 @@ public static class FormMapper
         if (fundsHeader >= 0)
         {
             var fundsEnd = FirstOf(rows.Count, goalsHeader, indicatorHeader, total);
-            FundsTable.Read(Slice(rows, fundsHeader, fundsHeader + 1), Slice(rows, fundsHeader + 1, fundsEnd), form.Funds, log);
+            FundsTable.Read(rows[fundsHeader], Slice(rows, fundsHeader + 1, fundsEnd), form.Funds, log);
         }
         if (goalsHeader >= 0)
             GoalsBlock.Read(rows[goalsHeader], Slice(rows, goalsHeader + 1, FirstOf(rows.Count, indicatorHeader, total)), form.Goals, log);
 
         if (indicatorHeader >= 0)
         {
-            var split = indicatorHeader + 1 < rows.Count && IndicatorColumns.IsSplitTargetRow(rows[indicatorHeader + 1]) ? rows[indicatorHeader + 1] : null;
-            var columns = IndicatorColumns.From(rows[indicatorHeader], split);
+            var columns = IndicatorColumns.From(rows[indicatorHeader], indicatorHeader + 1 < rows.Count ? rows[indicatorHeader + 1] : null);
             var indicators = IndicatorTable.Read(Slice(rows, indicatorHeader + 1, total >= 0 ? total : rows.Count), columns, log);
             MergedLabelFill.Apply(indicators);
             form.Indicators = indicators.Select(i => i.Value).ToList();

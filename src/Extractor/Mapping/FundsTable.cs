@@ -5,32 +5,32 @@ using Extractor.Text;
 namespace Extractor.Mapping;
 
 /// <summary>
-/// The 项目资金 table: a header naming the amount columns, then the total row and its sub-rows. Values are read
-/// under their header's column, shifted by as much as the row's own label is shifted, and 万元 become yuan.
+/// The 项目资金 table: a header naming the amount columns, then the total row and its sub-rows. Each row is
+/// read under its header's columns at the shift where its cells are numbers (row labels span one or two
+/// columns, and exports shift rows), and 万元 become yuan.
 /// </summary>
 internal static class FundsTable
 {
-    private sealed record Columns(int Initial, int Annual, int Executed, int Weight, int Rate, int Score)
-    {
-        public int First => new[] { Initial, Annual, Executed }.Where(c => c >= 0).DefaultIfEmpty(-1).Min();
-    }
+    private const int MaxShift = 2;
 
     /// <summary>True for the header row of the funds table.</summary>
     public static bool IsHeader(GridRow row) =>
         RowText.Has(row, FormLabels.InitialBudget) || RowText.Has(row, FormLabels.AnnualBudget);
 
-    public static void Read(IReadOnlyList<GridRow> header, IReadOnlyList<GridRow> body, Funds funds, ReadingLog log)
+    public static void Read(GridRow header, IReadOnlyList<GridRow> body, Funds funds, ReadingLog log)
     {
-        var headerRow = header[0];
-        var columns = new Columns(
-            RowText.FindLabel(headerRow, FormLabels.InitialBudget, Label.StartsWith),
-            RowText.FindLabel(headerRow, FormLabels.AnnualBudget, Label.StartsWith),
-            RowText.FindLabel(headerRow, FormLabels.Executed, Label.StartsWith),
-            RowText.FindLabel(headerRow, FormLabels.Weight),
-            RowText.FindLabel(headerRow, FormLabels.Rate, Label.StartsWith),
-            RowText.FindLabel(headerRow, FormLabels.Score));
+        int[] columns =
+        [
+            RowText.FindLabel(header, FormLabels.InitialBudget, Label.StartsWith),
+            RowText.FindLabel(header, FormLabels.AnnualBudget, Label.StartsWith),
+            RowText.FindLabel(header, FormLabels.Executed, Label.StartsWith),
+            RowText.FindLabel(header, FormLabels.Weight),
+            RowText.FindLabel(header, FormLabels.Rate, Label.StartsWith),
+            RowText.FindLabel(header, FormLabels.Score),
+        ];
 
-        var inTenThousands = header.Concat(body).Any(r => r.FilledColumns().Any(c => Label.Key(r.TextAt(c)).Contains("万元") && Label.Contains(r.TextAt(c), "项目资金", "预算数", "执行数")));
+        var inTenThousands = body.Prepend(header).Any(r => r.FilledColumns().Any(c =>
+            Label.Key(r.TextAt(c)).Contains("万元") && Label.Contains(r.TextAt(c), "项目资金", "预算数", "执行数")));
         funds.UnitAsPrinted = inTenThousands ? "万元" : "元";
         var multiplier = inTenThousands ? 10000m : 1m;
 
@@ -38,21 +38,43 @@ internal static class FundsTable
         {
             var (line, name, labelColumn) = Line(row, funds.Rows);
             if (line is null) continue;
-            var shift = columns.First < 0 ? 0 : labelColumn + 1 - columns.First;
-            line.InitialBudget = Amount(row, columns.Initial, shift, $"funds.rows.{name}.initialBudget", multiplier, log);
-            line.AnnualBudget = Amount(row, columns.Annual, shift, $"funds.rows.{name}.annualBudget", multiplier, log);
-            line.Executed = Amount(row, columns.Executed, shift, $"funds.rows.{name}.executed", multiplier, log);
+            var shift = Shift(row, columns, labelColumn);
+            line.InitialBudget = Amount(row, columns[0], shift, $"funds.rows.{name}.initialBudget", multiplier, log);
+            line.AnnualBudget = Amount(row, columns[1], shift, $"funds.rows.{name}.annualBudget", multiplier, log);
+            line.Executed = Amount(row, columns[2], shift, $"funds.rows.{name}.executed", multiplier, log);
             if (name != "total") continue;
-            funds.Weight = Amount(row, columns.Weight, shift, "funds.weight", 1m, log);
-            funds.ExecutionRatePercent = Amount(row, columns.Rate, shift, "funds.executionRatePercent", 1m, log);
-            funds.Score = Amount(row, columns.Score, shift, "funds.score", 1m, log);
+            funds.Weight = Amount(row, columns[3], shift, "funds.weight", 1m, log);
+            funds.ExecutionRatePercent = Amount(row, columns[4], shift, "funds.executionRatePercent", 1m, log);
+            funds.Score = Amount(row, columns[5], shift, "funds.score", 1m, log);
         }
+    }
+
+    /// <summary>The shift that puts the most numbers and no words under the header's columns, right of the row's label.</summary>
+    private static int Shift(GridRow row, int[] columns, int labelColumn)
+    {
+        var best = 0;
+        var bestFit = double.MinValue;
+        for (var shift = -MaxShift; shift <= MaxShift; shift++)
+        {
+            var fit = shift == 0 ? 0.5 : -0.25 * Math.Abs(shift);
+            foreach (var column in columns.Where(c => c >= 0).Select(c => c + shift))
+            {
+                if (column <= labelColumn) { fit -= 5; continue; }
+                var text = row.TextAt(column);
+                fit += text is null ? 0
+                    : NumberText.LooksNumeric(text) || NumberText.IsSpreadsheetError(text) ? 1
+                    : NumberText.Read(text).Kind == NumberKind.Placeholder ? 0.5
+                    : -3;
+            }
+            if (fit > bestFit) (best, bestFit) = (shift, fit);
+        }
+        return best;
     }
 
     private static decimal? Amount(GridRow row, int column, int shift, string field, decimal multiplier, ReadingLog log) =>
         column < 0 ? null : log.Number(field, row, column + shift, multiplier);
 
-    /// <summary>Which funds line a row is, by its label; the sub-row label is matched before the total's 合计.</summary>
+    /// <summary>Which funds line a row is, by its label; the sub-row labels are matched before the total's.</summary>
     private static (FundsLine? Line, string Name, int Column) Line(GridRow row, FundsRows rows)
     {
         foreach (var c in row.FilledColumns())

@@ -17,14 +17,15 @@ internal sealed record IndicatorColumns(int Level1, int Level2, int Name, IReadO
     /// <summary>True for the second header row of a split target (指标性质 | 指标值 | 度量单位).</summary>
     public static bool IsSplitTargetRow(GridRow row) => RowText.Has(row, FormLabels.TargetNature) || RowText.Has(row, FormLabels.TargetUnit) && RowText.Has(row, FormLabels.TargetValue);
 
-    public static IndicatorColumns From(GridRow header, GridRow? splitTarget)
+    /// <summary>The columns named by the header row; <paramref name="next"/> is the row under it, a second header row when the target is split.</summary>
+    public static IndicatorColumns From(GridRow header, GridRow? next)
     {
         var target = RowText.FindLabel(header, FormLabels.Target, Label.StartsWith);
         IReadOnlyList<int> targets = target < 0 ? [] : [target];
-        if (splitTarget is not null)
+        if (next is not null && IsSplitTargetRow(next))
         {
             targets = new[] { FormLabels.TargetNature, FormLabels.TargetValue, FormLabels.TargetUnit }
-                .Select(l => RowText.FindLabel(splitTarget, l)).Where(c => c >= 0).ToList();
+                .Select(l => RowText.FindLabel(next, l)).Where(c => c >= 0).ToList();
         }
         return new IndicatorColumns(
             RowText.FindLabel(header, FormLabels.Level1),

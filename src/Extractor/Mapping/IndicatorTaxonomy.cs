@@ -15,8 +15,13 @@ public static partial class IndicatorTaxonomy
         ["经济效益指标"] = "效益指标", ["社会效益指标"] = "效益指标", ["生态效益指标"] = "效益指标",
         ["生态环境效益指标"] = "效益指标", ["可持续影响指标"] = "效益指标",
         ["服务对象满意度指标"] = "满意度指标",
-        ["经济成本指标"] = "成本指标", ["社会成本指标"] = "成本指标", ["生态环境成本指标"] = "成本指标",
     };
+
+    /// <summary>
+    /// The 2021+ sub-kinds of 成本指标: level-2 under 产出指标 in some templates, under a level-1 成本指标 in
+    /// others, so their level-1 is never inferred, only filled from the printed block.
+    /// </summary>
+    private static readonly HashSet<string> CostKinds = ["经济成本指标", "社会成本指标", "生态环境成本指标"];
 
     private static readonly HashSet<string> Level1Labels = ["产出指标", "效益指标", "满意度指标", "成本指标"];
 
@@ -25,13 +30,14 @@ public static partial class IndicatorTaxonomy
 
     public static bool IsLevel1(string? label) => label is not null && Level1Labels.Contains(CleanLevelLabel(label));
 
-    public static bool IsLevel2(string? label) => label is not null && ParentOf.ContainsKey(CleanLevelLabel(label));
+    public static bool IsLevel2(string? label) =>
+        label is not null && (ParentOf.ContainsKey(CleanLevelLabel(label)) || CostKinds.Contains(CleanLevelLabel(label)));
 
     /// <summary>Any label of the hierarchy, or the section label 绩效指标: never an indicator's own name.</summary>
     public static bool IsHierarchyLabel(string? label) =>
         IsLevel1(label) || IsLevel2(label) || Label.Is(label, FormLabels.IndicatorSection);
 
-    /// <summary>The level-1 a known level-2 belongs to, or null.</summary>
+    /// <summary>The level-1 a known level-2 belongs to, or null when the taxonomy does not say.</summary>
     public static string? Level1Of(string? level2) =>
         level2 is not null && ParentOf.TryGetValue(CleanLevelLabel(level2), out var parent) ? parent : null;
 

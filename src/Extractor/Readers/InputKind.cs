@@ -71,9 +71,9 @@ public static class TextDecoding
         {
             return encoding.GetString(bytes, skip, bytes.Length - skip);
         }
-        catch (Exception e) when (e is DecoderFallbackException or ArgumentException)
+        catch (DecoderFallbackException e)
         {
-            throw new InputRejectedException(reason, e);
+            throw new InputRejectedException(e.Index >= 0 ? $"{reason}, at byte {e.Index + skip}" : reason, e);
         }
     }
 

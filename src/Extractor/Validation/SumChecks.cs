@@ -68,7 +68,7 @@ public sealed class ExecutionRateCheck : IFormCheck
     }
 }
 
-/// <summary>funds-rows-mismatch: appropriation + carryover + other do not add up to the total row, amount by amount.</summary>
+/// <summary>funds-rows-mismatch: appropriation + carryover + other do not add up to the total row (one check naming each amount that differs).</summary>
 public sealed class FundsRowsCheck : IFormCheck
 {
     private const decimal Tolerance = 0.01m;
@@ -77,14 +77,16 @@ public sealed class FundsRowsCheck : IFormCheck
     {
         var rows = mapped.Form.Funds.Rows;
         FundsLine[] parts = [rows.CurrentYearAppropriation, rows.PriorYearCarryover, rows.Other];
+        var differences = new List<string>();
         foreach (var (name, pick) in Columns)
         {
             if (pick(rows.Total) is not { } total) continue;
             if (Amounts.SumPresent(parts.Select(pick)) is not { } sum) continue;
             if (Math.Abs(sum - total) > Tolerance)
-                yield return new Check("funds-rows-mismatch", Severity.Warning, $"funds.rows.total.{name}",
-                    $"the sub-rows' {name} add up to {Amounts.Show(sum)}, the total row says {Amounts.Show(total)}");
+                differences.Add($"{name}: the sub-rows add up to {Amounts.Show(sum)}, the total row says {Amounts.Show(total)}");
         }
+        if (differences.Count > 0)
+            yield return new Check("funds-rows-mismatch", Severity.Warning, "funds.rows", string.Join("; ", differences));
     }
 
     private static readonly (string Name, Func<FundsLine, decimal?> Pick)[] Columns =

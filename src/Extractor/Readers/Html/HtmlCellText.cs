@@ -6,8 +6,8 @@ using Extractor.Text;
 namespace Extractor.Readers.Html;
 
 /// <summary>
-/// The text of HTML markup inside a cell: block elements (&lt;p&gt;, &lt;div&gt;, &lt;li&gt;) and &lt;br&gt; start
-/// paragraphs, which are kept as '\n'; everything else is inline text. Shared by the HTML and text readers.
+/// The text of HTML markup inside a cell: block elements (&lt;p&gt;, &lt;div&gt;, &lt;li&gt;) are paragraphs, kept
+/// as '\n'; &lt;br&gt; and everything else is inline text. Shared by the HTML and text readers.
 /// </summary>
 public static class HtmlCellText
 {
@@ -42,7 +42,8 @@ public static class HtmlCellText
                     current.Append(text.Data);
                     break;
                 case IElement { TagName: "BR" }:
-                    Break(paragraphs, current);
+                    // A line break inside a paragraph is where the cell wrapped: whitespace, removed between CJK.
+                    current.Append('\n');
                     break;
                 case IElement { TagName: "SCRIPT" or "STYLE" }:
                     break;

@@ -1,0 +1,36 @@
+using Extractor.Forms;
+using Extractor.Grid;
+using Extractor.Readers;
+using Extractor.Readers.Text;
+
+namespace Extractor.Tests;
+
+/// <summary>Paths into the repository and grids built by the real text reader from rows of real forms.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Fixtures => Path.Combine(Root, "fixtures");
+
+    public static string Seed => Path.Combine(Fixtures, "seed", "000_3040adc6ab17b275.txt");
+
+    /// <summary>Rows as the text reader makes them from tab-separated lines ("⇥" may stand for a tab).</summary>
+    public static IReadOnlyList<GridRow> Rows(params string[] lines)
+    {
+        var text = string.Join("\n", lines).Replace(" ⇥ ", "\t").Replace("⇥", "\t");
+        var document = new TabTextReader().Read(InputFile.FromBytes("rows.txt", System.Text.Encoding.UTF8.GetBytes(text)), CancellationToken.None);
+        return document.Pages[0].Rows();
+    }
+
+    public static FormSegment Segment(params string[] lines) =>
+        new() { Rows = Rows(lines), Kind = FormKind.SelfEvaluation };
+
+    public static ExtractionPipeline Pipeline() => new(new PipelineOptions());
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Extractor.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,128 @@
+using Extractor.Mapping;
+using Extractor.Output;
+using Extractor.Validation;
+
+namespace Extractor.Tests.Validation;
+
+public class FormValidatorTests
+{
+    /// <summary>Seed form 2, consistent as printed.</summary>
+    private static EvaluationForm Consistent() => new()
+    {
+        Title = "财政项目支出绩效自评表", Year = 2020, ProjectName = "上海市绿化市容视频共享交换平台建设项目",
+        Funds = new Funds
+        {
+            UnitAsPrinted = "元", Weight = 10, Score = 10, ExecutionRatePercent = 100,
+            Rows = new FundsRows
+            {
+                Total = new FundsLine { InitialBudget = 2308200, AnnualBudget = 2188990, Executed = 2188990 },
+                CurrentYearAppropriation = new FundsLine { InitialBudget = 2308200, AnnualBudget = 2188990, Executed = 2188990 },
+            },
+        },
+        Indicators =
+        [
+            new() { Name = "新建应用系统与平台数量（个）", Weight = 20, Score = 20 },
+            new() { Name = "项目验收规范性", Weight = 10, Score = 10 },
+            new() { Name = "项目完成及时性", Weight = 20, Score = 20 },
+            new() { Name = "符合接入标准", Weight = 10, Score = 10 },
+            new() { Name = "信息共享时效性", Weight = 10, Score = 8 },
+            new() { Name = "绩效目标合理性", Weight = 20, Score = 15 },
+        ],
+        TotalWeight = 100, TotalScore = 93,
+    };
+
+    private static List<Check> Validate(EvaluationForm form, params FieldReading[] readings)
+    {
+        var mapped = new MappedForm(form, readings);
+        FormValidator.Default(0.8).Validate(mapped);
+        return mapped.Form.Checks;
+    }
+
+    [Fact]
+    public void A_consistent_form_raises_no_check() => Validate(Consistent()).ShouldBeEmpty();
+
+    [Fact]
+    public void Scores_not_adding_up_to_the_total_raise_score_sum_mismatch()
+    {
+        var form = Consistent();
+        form.TotalScore = 95;
+        var check = Validate(form).ShouldHaveSingleItem();
+        check.Code.ShouldBe("score-sum-mismatch");
+        check.Message.ShouldContain("93");
+        form.TotalScore.ShouldBe(95m);
+    }
+
+    [Fact]
+    public void Weights_not_adding_up_raise_weight_sum_mismatch()
+    {
+        var form = Consistent();
+        form.Indicators[0].Weight = 25;
+        Validate(form).Select(c => c.Code).ShouldBe(["weight-sum-mismatch"]);
+    }
+
+    [Fact]
+    public void A_score_above_its_weight_is_named_by_its_path()
+    {
+        var form = Consistent();
+        form.Indicators[4].Score = 12;
+        form.TotalScore = 97;
+        Validate(form).Select(c => (c.Code, c.Field)).ShouldBe([("score-exceeds-weight", "indicators[4].score")]);
+    }
+
+    [Fact]
+    public void A_printed_rate_off_the_amounts_raises_execution_rate_mismatch()
+    {
+        var form = Consistent();
+        form.Funds.ExecutionRatePercent = 95;
+        Validate(form).Select(c => c.Code).ShouldBe(["execution-rate-mismatch"]);
+    }
+
+    [Fact]
+    public void A_rate_within_a_hundredth_of_a_point_is_consistent()
+    {
+        // Seed form 5: 883,778.8 of 883,779 printed as 100.00%.
+        var form = Consistent();
+        form.Funds.Rows.Total.AnnualBudget = 883779m;
+        form.Funds.Rows.Total.Executed = 883778.8m;
+        form.Funds.Rows.CurrentYearAppropriation.AnnualBudget = 883779m;
+        form.Funds.Rows.CurrentYearAppropriation.Executed = 883778.8m;
+        Validate(form).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Sub_rows_not_adding_up_to_the_total_raise_funds_rows_mismatch()
+    {
+        var form = Consistent();
+        form.Funds.Rows.PriorYearCarryover.AnnualBudget = 1000;
+        Validate(form).Select(c => (c.Code, c.Field)).ShouldBe([("funds-rows-mismatch", "funds.rows")]);
+    }
+
+    [Fact]
+    public void Required_fields_that_could_not_be_read_raise_missing_field()
+    {
+        var form = Consistent();
+        form.ProjectName = null;
+        form.Indicators[1].Name = null;
+        form.TotalScore = null;
+        Validate(form).Where(c => c.Code == "missing-field").Select(c => c.Field).ShouldBe(["projectName", "totalScore", "indicators[1].name"]);
+    }
+
+    [Fact]
+    public void A_spreadsheet_error_raises_unreadable_value_quoting_what_was_printed()
+    {
+        var form = Consistent();
+        form.TotalScore = null;
+        var checks = Validate(form, new FieldReading("totalScore", "#REF!", NumberKind.Unreadable, 1, null, 20, 7));
+        var check = checks.ShouldHaveSingleItem();
+        check.Code.ShouldBe("unreadable-value");
+        check.Severity.ShouldBe("error");
+        check.Message.ShouldContain("#REF!");
+    }
+
+    [Fact]
+    public void A_field_read_under_the_confidence_threshold_raises_low_confidence()
+    {
+        var checks = Validate(Consistent(), new FieldReading("indicators[0].score", "20", NumberKind.Number, 0.42, 1, 15, 7));
+        checks.Select(c => (c.Code, c.Field)).ShouldBe([("low-confidence", "indicators[0].score")]);
+    }
+}
