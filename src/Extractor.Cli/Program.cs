@@ -6,6 +6,8 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
 {
     global.Config, global.Data, global.Verbose,
     ExtractVerb.Create(global),
+    WatchVerb.Create(global),
+    StatusVerb.Create(global),
     EvalVerb.Create(global),
     SchemaVerb.Create(),
 };

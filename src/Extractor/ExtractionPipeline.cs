@@ -40,6 +40,18 @@ public sealed class ExtractionPipeline
     public FileExtraction Extract(InputFile file, CancellationToken cancellationToken = default)
     {
         var kind = InputKindDetector.Detect(file);
+        try
+        {
+            return Extract(file, kind, cancellationToken);
+        }
+        catch (InputRejectedException e) when (e.Reader is null)
+        {
+            throw new InputRejectedException(e.Reason, e) { Reader = kind.ToString() };
+        }
+    }
+
+    private FileExtraction Extract(InputFile file, InputKind kind, CancellationToken cancellationToken)
+    {
         if (!_readers.TryGetValue(kind, out var reader))
             throw new InputRejectedException($"{kind} files cannot be read by this build");
         var document = reader.Read(file, cancellationToken);

@@ -19,6 +19,9 @@ public sealed class PipelineOptions
     /// <summary>A field read by OCR with less confidence than this (0..1) gets a low-confidence check. Default 0.80.</summary>
     public double LowConfidenceThreshold { get; set; } = 0.80;
 
+    /// <summary>The inbox worker's timings.</summary>
+    public WorkerOptions Worker { get; set; } = new();
+
     /// <summary>The folder pipeline.json was loaded from; relative paths in it are resolved against this.</summary>
     public string BaseFolder { get; set; } = Directory.GetCurrentDirectory();
 
@@ -32,6 +35,9 @@ public sealed class PipelineOptions
         if (string.IsNullOrWhiteSpace(DataFolder)) errors.Add("Extractor:DataFolder must name a folder");
         if (Parallelism < 0) errors.Add("Extractor:Parallelism must be 0 (one per core) or more");
         if (LowConfidenceThreshold is < 0 or > 1) errors.Add("Extractor:LowConfidenceThreshold must be between 0 and 1");
+        if (Worker.RescanSeconds <= 0) errors.Add("Extractor:Worker:RescanSeconds must be above 0");
+        if (Worker.ReadySeconds < 0) errors.Add("Extractor:Worker:ReadySeconds must be 0 or more");
+        if (Worker.MaxRetrySeconds <= 0) errors.Add("Extractor:Worker:MaxRetrySeconds must be above 0");
         return errors;
     }
 
@@ -43,4 +49,20 @@ public sealed class PipelineOptions
         options.BaseFolder = baseFolder;
         return options;
     }
+}
+
+/// <summary>How the worker watches the inbox ("Extractor:Worker" in pipeline.json).</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Full rescan of the inbox, for events the file watcher lost (overflow, network shares). Default 5 s.</summary>
+    public double RescanSeconds { get; set; } = 5;
+
+    /// <summary>A file is read only once its size and time stayed unchanged this long (and it opens exclusively). Default 1 s.</summary>
+    public double ReadySeconds { get; set; } = 1;
+
+    /// <summary>Longest wait between retries of a transient failure (locked file, unwritable outbox); waits double up to it. Default 30 s.</summary>
+    public double MaxRetrySeconds { get; set; } = 30;
+
+    /// <summary>Files waiting for a free reader; discovery waits when the queue is full. Default 64.</summary>
+    public int QueueCapacity { get; set; } = 64;
 }

@@ -26,4 +26,7 @@ public sealed class InputFile
 public sealed class InputRejectedException(string reason, Exception? inner = null) : Exception(reason, inner)
 {
     public string Reason { get; } = reason;
+
+    /// <summary>The input kind whose reader refused the file; null when the kind itself could not be told.</summary>
+    public string? Reader { get; init; }
 }

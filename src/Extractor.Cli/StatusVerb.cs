@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Extractor.Store;
+
+namespace Extractor.Cli;
+
+/// <summary>`extractor status [--data DIR]`: counts from the ledger and the files still waiting.</summary>
+internal static class StatusVerb
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var command = new Command("status", "Print what the worker and imports have done: processed, duplicates, quarantined, pending");
+        command.SetAction(parse => Cli.Run(parse, global, (config, _) =>
+        {
+            var data = new DataFolder(config.Options.DataPath);
+            if (!Directory.Exists(data.Root)) throw new UsageException($"no data folder at {data.Root}");
+            var counts = new Extractor.Store.Ledger.Ledger(data.LedgerPath).Counts();
+            var pending = Count(data.Inbox) + Count(data.Work);
+            Console.Out.WriteLine($"data folder   {data.Root}");
+            Console.Out.WriteLine($"processed     {counts.Processed} files ({counts.Forms} forms)");
+            Console.Out.WriteLine($"duplicates    {counts.Duplicates}");
+            Console.Out.WriteLine($"quarantined   {counts.Quarantined}");
+            Console.Out.WriteLine($"pending       {pending}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static int Count(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count(f => !DataFolder.IsIgnoredName(f)) : 0;
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Extractor.Output;
+using Extractor.Readers;
+using Serilog;
+
+namespace Extractor.Store;
+
+/// <summary>What happened to one file; <see cref="Retry"/> means a transient failure: try again later, never quarantine.</summary>
+public enum IngestStatus { Processed, Duplicate, Quarantined, Retry }
+
+public sealed record IngestResult(IngestStatus Status, int Forms, string? Reason, string? Kind);
+
+/// <summary>How the original is treated: the worker moves it into archive/ or quarantine/; import leaves it where it is.</summary>
+public enum OriginalHandling { Move, Keep }
+
+/// <summary>
+/// Puts one file into the store, the same way for the worker and for import: claim its content in the ledger,
+/// read it, write its JSON atomically into outbox/, then archive (or quarantine with an error.json) the original.
+/// Every step is safe to repeat, so a crash anywhere is finished by the next run without lost or doubled output.
+/// </summary>
+public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Ledger.Ledger ledger, ILogger log)
+{
+    public IngestResult Ingest(string path, string relativeName, OriginalHandling handling, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        InputFile file;
+        try
+        {
+            file = InputFile.Load(path);
+        }
+        catch (IOException e)
+        {
+            log.Warning("{File}: cannot be read yet ({Reason}); will retry", relativeName, e.Message);
+            return new IngestResult(IngestStatus.Retry, 0, e.Message, null);
+        }
+
+        switch (ledger.TryClaim(file.Sha256, relativeName))
+        {
+            case Ledger.Claim.Busy:
+                return new IngestResult(IngestStatus.Retry, 0, "the same content is being processed elsewhere", null);
+            case Ledger.Claim.Duplicate:
+                Archive(path, relativeName, file.Sha256, handling);
+                ledger.RecordDuplicate(file.Sha256, relativeName);
+                log.Information("{File}: duplicate of content already processed ({Sha}); archived, no new JSON", relativeName, file.Sha256[..12]);
+                return new IngestResult(IngestStatus.Duplicate, 0, null, null);
+        }
+
+        FileExtraction extraction;
+        try
+        {
+            extraction = pipeline.Extract(file, cancellationToken);
+        }
+        catch (InputRejectedException e)
+        {
+            return Quarantine(path, relativeName, file, e.Reader, e.Reason, handling, clock);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not IOException)
+        {
+            return Quarantine(path, relativeName, file, null, $"the reader failed: {e.GetType().Name}: {e.Message}", handling, clock);
+        }
+
+        var outputs = new List<string>();
+        try
+        {
+            foreach (var form in extraction.Forms)
+                outputs.Add(Path.GetFileName(FormJson.Write(form, data.Outbox)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ledger.Release(file.Sha256);
+            log.Warning("{File}: the outbox cannot be written ({Reason}); will retry", relativeName, e.Message);
+            return new IngestResult(IngestStatus.Retry, 0, e.Message, extraction.Kind.ToString());
+        }
+
+        var archivePath = handling == OriginalHandling.Move ? DataFolder.FreePath(data.Archive, relativeName, file.Sha256) : null;
+        ledger.Prepare(file.Sha256, extraction.Kind.ToString(), outputs, archivePath);
+        if (archivePath is not null) MoveInto(path, archivePath);
+        ledger.Complete(file.Sha256, relativeName, clock.Elapsed.TotalMilliseconds);
+
+        var skipped = extraction.Skipped.Count == 0 ? "" : $"; skipped {string.Join("; ", extraction.Skipped.Select(s => $"form {s.Position}: {s.Reason}"))}";
+        log.Information("{File}: {Forms} forms ({Kind}, {Checks} checks) in {Elapsed:0} ms{Skipped}",
+            relativeName, extraction.Forms.Count, extraction.Kind, extraction.Forms.Sum(f => f.Checks.Count), clock.Elapsed.TotalMilliseconds, skipped);
+        return new IngestResult(IngestStatus.Processed, extraction.Forms.Count, null, extraction.Kind.ToString());
+    }
+
+    /// <summary>Finishes contents a crashed run had written and archived but not yet recorded; gives back the rest.</summary>
+    public void RecoverStaleClaims()
+    {
+        foreach (var stale in ledger.StaleClaims())
+        {
+            if (stale.ArchivePath is not null && File.Exists(stale.ArchivePath))
+            {
+                ledger.Complete(stale.Sha256, stale.Name, 0);
+                log.Information("{File}: finished after a restart (outputs were written and the original archived)", stale.Name);
+            }
+            else
+            {
+                ledger.Release(stale.Sha256);
+            }
+        }
+    }
+
+    private IngestResult Quarantine(string path, string relativeName, InputFile file, string? kind, string reason, OriginalHandling handling, Stopwatch clock)
+    {
+        var target = DataFolder.FreePath(data.Quarantine, relativeName, file.Sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var error = new QuarantineNote(relativeName, file.Sha256, reason, kind, DateTimeOffset.UtcNow, ledger.Attempts(file.Sha256));
+        File.WriteAllText(target + ".error.json", JsonSerializer.Serialize(error, QuarantineNote.Json));
+        if (handling == OriginalHandling.Move) MoveInto(path, target);
+        else File.Copy(path, target, overwrite: true);
+        ledger.Quarantine(file.Sha256, relativeName, kind, reason, clock.Elapsed.TotalMilliseconds);
+        log.Error("{File}: quarantined: {Reason}", relativeName, reason);
+        return new IngestResult(IngestStatus.Quarantined, 0, reason, kind);
+    }
+
+    private void Archive(string path, string relativeName, string sha256, OriginalHandling handling)
+    {
+        if (handling == OriginalHandling.Move) MoveInto(path, DataFolder.FreePath(data.Archive, relativeName, sha256));
+    }
+
+    private static void MoveInto(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Move(from, to);
+    }
+}
+
+/// <summary>The &lt;name&gt;.error.json beside a quarantined file: what a user needs to act on it.</summary>
+public sealed record QuarantineNote(string File, string Sha256, string Reason, string? Reader, DateTimeOffset Time, int Attempts)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Extractor.Store.Ledger;
+
+/// <summary>What the ledger knows of a content hash when a file of that content arrives.</summary>
+public enum Claim { Claimed, Duplicate, Busy }
+
+/// <summary>What became of one received file.</summary>
+public static class Outcome
+{
+    public const string Processed = "processed";
+    public const string Duplicate = "duplicate";
+    public const string Quarantined = "quarantined";
+}
+
+public sealed record LedgerCounts(int Processed, int Duplicates, int Quarantined, int Forms);
+
+/// <summary>A content being processed by a process that is gone: finished or not, recovery decides.</summary>
+public sealed record StaleClaim(string Sha256, string Name, string? ArchivePath, string? Outputs);
+
+/// <summary>
+/// The state/ ledger (SQLite, embedded), keyed by content SHA-256: one row per content (processing, processed or
+/// quarantined, with its outputs) and one receipt per file received. It makes a second drop of the same content a
+/// duplicate, and lets a restart finish what a crash interrupted. Worker and import share it, across processes.
+/// </summary>
+public sealed class Ledger
+{
+    private readonly string _connectionString;
+    private static readonly int ProcessId = Environment.ProcessId;
+
+    /// <summary>This process's run: a claim from an earlier process that had the same id is not ours.</summary>
+    private static readonly string RunId = Guid.NewGuid().ToString("N");
+
+    public Ledger(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS contents (
+                sha256       TEXT PRIMARY KEY,
+                status       TEXT NOT NULL,
+                name         TEXT NOT NULL,
+                kind         TEXT,
+                forms        INTEGER NOT NULL DEFAULT 0,
+                outputs      TEXT,
+                archive_path TEXT,
+                reason       TEXT,
+                attempts     INTEGER NOT NULL DEFAULT 0,
+                owner_pid    INTEGER,
+                owner_run    TEXT,
+                updated_at   TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS receipts (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                name       TEXT NOT NULL,
+                sha256     TEXT NOT NULL,
+                outcome    TEXT NOT NULL,
+                forms      INTEGER NOT NULL DEFAULT 0,
+                elapsed_ms REAL,
+                at         TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>
+    /// Takes the content for processing. Processed before → a duplicate; held by a live process → busy;
+    /// new, quarantined before, or held by a process that died → claimed by this one.
+    /// </summary>
+    public Claim TryClaim(string sha256, string name)
+    {
+        using var connection = Open();
+        // BEGIN IMMEDIATE: the read and the claim are one step for every thread and process sharing the ledger.
+        using var tx = connection.BeginTransaction(deferred: false);
+        string? status = null;
+        var ownerAlive = false;
+        using (var read = Command(connection, "SELECT status, owner_pid, owner_run FROM contents WHERE sha256 = $sha", ("$sha", sha256)))
+        using (var reader = read.ExecuteReader())
+            if (reader.Read())
+            {
+                status = reader.GetString(0);
+                ownerAlive = !reader.IsDBNull(1) && IsAlive(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
+
+        if (status == Outcome.Processed) return Claim.Duplicate;
+        if (status == "processing" && ownerAlive) return Claim.Busy;
+        Command(connection, """
+            INSERT INTO contents (sha256, status, name, attempts, owner_pid, owner_run, updated_at) VALUES ($sha, 'processing', $name, 1, $pid, $run, $now)
+            ON CONFLICT (sha256) DO UPDATE SET status = 'processing', name = $name, attempts = attempts + 1, owner_pid = $pid, owner_run = $run, updated_at = $now
+            """, ("$sha", sha256), ("$name", name), ("$pid", ProcessId), ("$run", RunId), ("$now", Now())).ExecuteNonQuery();
+        tx.Commit();
+        return Claim.Claimed;
+    }
+
+    /// <summary>Records the outputs written and where the original will be archived, before it is moved there.</summary>
+    public void Prepare(string sha256, string kind, IReadOnlyList<string> outputs, string? archivePath)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET kind = $kind, forms = $forms, outputs = $outputs, archive_path = $archive, updated_at = $now WHERE sha256 = $sha",
+            ("$sha", sha256), ("$kind", kind), ("$forms", outputs.Count), ("$outputs", string.Join('\n', outputs)), ("$archive", (object?)archivePath ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>The content is done: its JSON is in the outbox and its original archived.</summary>
+    public void Complete(string sha256, string name, double elapsedMs)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        Command(connection, "UPDATE contents SET status = 'processed', owner_pid = NULL, owner_run = NULL, reason = NULL, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+        Receipt(connection, name, sha256, Outcome.Processed, elapsedMs);
+        tx.Commit();
+    }
+
+    public void Quarantine(string sha256, string name, string? kind, string reason, double elapsedMs)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        Command(connection, "UPDATE contents SET status = 'quarantined', kind = $kind, reason = $reason, owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
+            ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$now", Now())).ExecuteNonQuery();
+        Receipt(connection, name, sha256, Outcome.Quarantined, elapsedMs);
+        tx.Commit();
+    }
+
+    public void RecordDuplicate(string sha256, string name)
+    {
+        using var connection = Open();
+        Receipt(connection, name, sha256, Outcome.Duplicate, 0);
+    }
+
+    /// <summary>Gives the content up (a stop or a transient failure) so the next attempt can claim it again.</summary>
+    public void Release(string sha256)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET status = 'pending', owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha AND status = 'processing'",
+            ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    public int Attempts(string sha256)
+    {
+        using var connection = Open();
+        return Convert.ToInt32(Command(connection, "SELECT attempts FROM contents WHERE sha256 = $sha", ("$sha", sha256)).ExecuteScalar() ?? 0);
+    }
+
+    /// <summary>Contents claimed by processes no longer running.</summary>
+    public IReadOnlyList<StaleClaim> StaleClaims()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT sha256, name, archive_path, outputs, owner_pid, owner_run FROM contents WHERE status = 'processing'");
+        using var reader = command.ExecuteReader();
+        var stale = new List<StaleClaim>();
+        while (reader.Read())
+        {
+            if (!reader.IsDBNull(4) && IsAlive(reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5))) continue;
+            stale.Add(new StaleClaim(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return stale;
+    }
+
+    public LedgerCounts Counts()
+    {
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT
+              (SELECT COUNT(*) FROM receipts WHERE outcome = 'processed'),
+              (SELECT COUNT(*) FROM receipts WHERE outcome = 'duplicate'),
+              (SELECT COUNT(*) FROM receipts WHERE outcome = 'quarantined'),
+              (SELECT COALESCE(SUM(forms), 0) FROM contents WHERE status = 'processed')
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new LedgerCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+    }
+
+    private void Receipt(SqliteConnection connection, string name, string sha256, string outcome, double elapsedMs) =>
+        Command(connection, """
+            INSERT INTO receipts (name, sha256, outcome, forms, elapsed_ms, at)
+            VALUES ($name, $sha, $outcome, CASE WHEN $outcome = 'processed' THEN (SELECT forms FROM contents WHERE sha256 = $sha) ELSE 0 END, $ms, $now)
+            """, ("$name", name), ("$sha", sha256), ("$outcome", outcome), ("$ms", elapsedMs), ("$now", Now())).ExecuteNonQuery();
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 30000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O");
+
+    /// <summary>The claiming process still runs: this run, or another live process.</summary>
+    private static bool IsAlive(long pid, string? run)
+    {
+        if (pid == ProcessId) return run == RunId;
+        try
+        {
+            using var process = Process.GetProcessById((int)pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

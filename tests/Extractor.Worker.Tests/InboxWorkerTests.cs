@@ -1,0 +1,151 @@
+using System.Text;
+
+namespace Extractor.Worker.Tests;
+
+/// <summary>The real worker on real folders: every input ends archived with its JSON or quarantined with its reason.</summary>
+public class InboxWorkerTests
+{
+    private static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(WorkerProcess.Fixtures, path));
+
+    /// <summary>The same forms with other bytes: a trailing blank line (text) or comment (HTML) makes a new content.</summary>
+    private static byte[] Variant(string path, int n)
+    {
+        var bytes = Fixture(path);
+        var suffix = path.EndsWith(".html", StringComparison.Ordinal) ? $"<!-- copy {n} -->" : new string('\n', n);
+        return bytes.Concat(Encoding.UTF8.GetBytes(suffix)).ToArray();
+    }
+
+    private static readonly (string Path, int Forms)[] Sources =
+    [
+        ("seed/000_3040adc6ab17b275.txt", 6), ("seed/seed.html", 6), ("variants/variants.txt", 4),
+        ("variants/variants.html", 4), ("cut-off/cut-off.txt", 1),
+    ];
+
+    [Fact]
+    public void Fifty_mixed_files_dropped_at_once_all_end_archived_with_their_json_or_quarantined()
+    {
+        using var worker = new WorkerProcess().Start();
+        var expectedForms = 0;
+        var dropped = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var (path, forms) = Sources[i % Sources.Length];
+            var folder = i % 4 == 0 ? "2020年 归档/" : "";
+            worker.Drop($"{folder}自评表 第{i}份{Path.GetExtension(path)}", Variant(path, i + 1));
+            expectedForms += forms;
+            dropped++;
+        }
+        for (var i = 0; i < 5; i++, dropped++)
+            worker.Drop($"重复 {i}.txt", Variant(Sources[0].Path, 1)); // same content as 自评表 第0份
+        foreach (var bad in new[] { "empty.txt", "garbage.bin", "no-form.txt", "bad-utf8.txt", "other-form.txt" })
+        {
+            worker.Drop($"坏文件/{bad}", Fixture($"bad/{bad}"));
+            dropped++;
+        }
+
+        worker.WaitUntil(() => worker.Files(worker.Archive).Length + worker.Files(worker.Quarantine).Length - worker.Files(worker.Quarantine, "*.error.json").Length == dropped,
+            TimeSpan.FromMinutes(3), "every file to be archived or quarantined");
+
+        worker.Files(worker.Outbox, "*.json").Length.ShouldBe(expectedForms);
+        worker.Files(worker.Quarantine, "*.error.json").Length.ShouldBe(5);
+        worker.Files(worker.Inbox).ShouldBeEmpty();
+        worker.Files(worker.Work).ShouldBeEmpty();
+        File.Exists(Path.Combine(worker.Archive, "2020年 归档", "自评表 第0份.txt")).ShouldBeTrue();
+        var note = File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "garbage.bin.error.json"));
+        note.ShouldContain("\"reason\"");
+        note.ShouldContain("binary");
+    }
+
+    [Fact]
+    public void A_file_written_slowly_in_chunks_is_read_once_and_complete()
+    {
+        using var worker = new WorkerProcess().Start();
+        var content = Fixture(Sources[0].Path);
+        var target = Path.Combine(worker.Inbox, "slow copy.txt");
+        using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+        {
+            var chunk = content.Length / 10 + 1;
+            for (var offset = 0; offset < content.Length; offset += chunk)
+            {
+                stream.Write(content, offset, Math.Min(chunk, content.Length - offset));
+                stream.Flush();
+                Thread.Sleep(350);
+            }
+        }
+        worker.WaitUntil(() => File.Exists(Path.Combine(worker.Archive, "slow copy.txt")), TimeSpan.FromSeconds(60), "the slow file to be archived");
+        worker.Files(worker.Outbox, "*.json").Length.ShouldBe(6);
+        worker.Files(worker.Quarantine).ShouldBeEmpty();
+        File.ReadAllBytes(Path.Combine(worker.Archive, "slow copy.txt")).ShouldBe(content);
+    }
+
+    [Fact]
+    public void Bad_files_are_quarantined_with_reasons_and_the_worker_keeps_running()
+    {
+        using var worker = new WorkerProcess().Start();
+        worker.Drop("empty.txt", []);
+        worker.Drop("corrupt.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj broken"));
+        worker.WaitUntil(() => worker.Files(worker.Quarantine, "*.error.json").Length == 2, TimeSpan.FromSeconds(60), "two quarantined files");
+        worker.Drop("good.txt", Fixture(Sources[0].Path));
+        worker.WaitUntil(() => worker.Files(worker.Outbox, "*.json").Length == 6, TimeSpan.FromSeconds(60), "the good file's forms");
+        File.ReadAllText(Path.Combine(worker.Quarantine, "empty.txt.error.json")).ShouldContain("empty");
+        worker.Stop().ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_worker_killed_mid_batch_and_restarted_leaves_no_input_unaccounted_and_no_json_twice()
+    {
+        var first = new WorkerProcess().Start();
+        var expectedForms = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var (path, forms) = Sources[i % Sources.Length];
+            first.Drop($"批次 {i}{Path.GetExtension(path)}", Variant(path, i + 1));
+            expectedForms += forms;
+        }
+        first.WaitUntil(() => first.Files(first.Archive).Length >= 3, TimeSpan.FromSeconds(60), "a few files to be done");
+        first.Kill();
+        first.Files(first.Archive).Length.ShouldBeLessThan(30, "the kill should land mid-batch");
+
+        using var second = new WorkerProcess(first.Root).Start();
+        second.WaitUntil(() => second.Files(second.Archive).Length == 30, TimeSpan.FromMinutes(2), "every file archived after the restart");
+        second.Files(second.Outbox, "*.json").Length.ShouldBe(expectedForms);
+        second.Files(second.Outbox, ".*").ShouldBeEmpty();
+        second.Files(second.Quarantine).ShouldBeEmpty();
+        second.Files(second.Work).ShouldBeEmpty();
+        first.Dispose();
+    }
+
+    [Fact]
+    public void Files_wait_while_the_outbox_is_unwritable_and_succeed_once_it_is_back()
+    {
+        using var worker = new WorkerProcess().Start();
+        var away = worker.Outbox + ".away";
+        Directory.Move(worker.Outbox, away);
+        File.WriteAllText(worker.Outbox, "not a folder");
+
+        worker.Drop("等待.txt", Fixture(Sources[0].Path));
+        worker.WaitUntil(() => worker.Log.Contains("will retry"), TimeSpan.FromSeconds(30), "a retry for the unwritable outbox");
+        Thread.Sleep(1500);
+        worker.Files(worker.Quarantine).ShouldBeEmpty();
+        File.Exists(Path.Combine(worker.Work, "等待.txt")).ShouldBeTrue();
+
+        File.Delete(worker.Outbox);
+        Directory.Move(away, worker.Outbox);
+        worker.WaitUntil(() => File.Exists(Path.Combine(worker.Archive, "等待.txt")), TimeSpan.FromSeconds(60), "the file to succeed");
+        worker.Files(worker.Outbox, "*.json").Length.ShouldBe(6);
+        worker.Files(worker.Quarantine).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_second_drop_of_the_same_content_is_archived_as_a_duplicate_without_new_json()
+    {
+        using var worker = new WorkerProcess().Start();
+        worker.Drop("一.txt", Fixture(Sources[0].Path));
+        worker.WaitUntil(() => File.Exists(Path.Combine(worker.Archive, "一.txt")), TimeSpan.FromSeconds(60), "the first drop");
+        worker.Drop("二.txt", Fixture(Sources[0].Path));
+        worker.Drop("一.txt", Variant(Sources[0].Path, 3)); // same name, new content: a new version
+        worker.WaitUntil(() => worker.Files(worker.Archive).Length == 3, TimeSpan.FromSeconds(60), "both later drops archived");
+        worker.Files(worker.Outbox, "*.json").Length.ShouldBe(12);
+        worker.Log.ShouldContain("duplicate");
+    }
+}
