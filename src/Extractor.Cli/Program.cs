@@ -8,6 +8,7 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     ExtractVerb.Create(global),
     WatchVerb.Create(global),
     StatusVerb.Create(global),
+    ImportVerb.Create(global),
     EvalVerb.Create(global),
     SchemaVerb.Create(),
 };

@@ -9,7 +9,10 @@ namespace Extractor.Store;
 /// <summary>What happened to one file; <see cref="Retry"/> means a transient failure: try again later, never quarantine.</summary>
 public enum IngestStatus { Processed, Duplicate, Quarantined, Retry }
 
-public sealed record IngestResult(IngestStatus Status, int Forms, string? Reason, string? Kind);
+public sealed record IngestResult(IngestStatus Status, string? Reason, string? Kind, IReadOnlyList<EvaluationForm> Forms)
+{
+    public static IngestResult Retry(string reason) => new(IngestStatus.Retry, reason, null, []);
+}
 
 /// <summary>How the original is treated: the worker moves it into archive/ or quarantine/; import leaves it where it is.</summary>
 public enum OriginalHandling { Move, Keep }
@@ -32,18 +35,18 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         catch (IOException e)
         {
             log.Warning("{File}: cannot be read yet ({Reason}); will retry", relativeName, e.Message);
-            return new IngestResult(IngestStatus.Retry, 0, e.Message, null);
+            return IngestResult.Retry(e.Message);
         }
 
         switch (ledger.TryClaim(file.Sha256, relativeName))
         {
             case Ledger.Claim.Busy:
-                return new IngestResult(IngestStatus.Retry, 0, "the same content is being processed elsewhere", null);
+                return IngestResult.Retry("the same content is being processed elsewhere");
             case Ledger.Claim.Duplicate:
                 Archive(path, relativeName, file.Sha256, handling);
                 ledger.RecordDuplicate(file.Sha256, relativeName);
                 log.Information("{File}: duplicate of content already processed ({Sha}); archived, no new JSON", relativeName, file.Sha256[..12]);
-                return new IngestResult(IngestStatus.Duplicate, 0, null, null);
+                return new IngestResult(IngestStatus.Duplicate, null, null, []);
         }
 
         FileExtraction extraction;
@@ -70,7 +73,7 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         {
             ledger.Release(file.Sha256);
             log.Warning("{File}: the outbox cannot be written ({Reason}); will retry", relativeName, e.Message);
-            return new IngestResult(IngestStatus.Retry, 0, e.Message, extraction.Kind.ToString());
+            return IngestResult.Retry(e.Message);
         }
 
         var archivePath = handling == OriginalHandling.Move ? DataFolder.FreePath(data.Archive, relativeName, file.Sha256) : null;
@@ -81,7 +84,7 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         var skipped = extraction.Skipped.Count == 0 ? "" : $"; skipped {string.Join("; ", extraction.Skipped.Select(s => $"form {s.Position}: {s.Reason}"))}";
         log.Information("{File}: {Forms} forms ({Kind}, {Checks} checks) in {Elapsed:0} ms{Skipped}",
             relativeName, extraction.Forms.Count, extraction.Kind, extraction.Forms.Sum(f => f.Checks.Count), clock.Elapsed.TotalMilliseconds, skipped);
-        return new IngestResult(IngestStatus.Processed, extraction.Forms.Count, null, extraction.Kind.ToString());
+        return new IngestResult(IngestStatus.Processed, null, extraction.Kind.ToString(), extraction.Forms);
     }
 
     /// <summary>Finishes contents a crashed run had written and archived but not yet recorded; gives back the rest.</summary>
@@ -111,7 +114,7 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         else File.Copy(path, target, overwrite: true);
         ledger.Quarantine(file.Sha256, relativeName, kind, reason, clock.Elapsed.TotalMilliseconds);
         log.Error("{File}: quarantined: {Reason}", relativeName, reason);
-        return new IngestResult(IngestStatus.Quarantined, 0, reason, kind);
+        return new IngestResult(IngestStatus.Quarantined, reason, kind, []);
     }
 
     private void Archive(string path, string relativeName, string sha256, OriginalHandling handling)

@@ -111,7 +111,7 @@ public sealed class InboxWorker(PipelineOptions options, DataFolder data, FileIn
             {
                 result = File.Exists(path)
                     ? ingest.Ingest(path, item.RelativeName, OriginalHandling.Move, stoppingToken)
-                    : new IngestResult(IngestStatus.Processed, 0, null, null);
+                    : new IngestResult(IngestStatus.Processed, null, null, []);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -120,7 +120,7 @@ public sealed class InboxWorker(PipelineOptions options, DataFolder data, FileIn
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 log.Warning("{File}: {Reason}; will retry", item.RelativeName, e.Message);
-                result = new IngestResult(IngestStatus.Retry, 0, e.Message, null);
+                result = IngestResult.Retry(e.Message);
             }
             _queued.TryRemove(item.RelativeName, out _);
             if (result.Status == IngestStatus.Retry) _ = RetryLater(queue.Writer, item, stoppingToken);

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Store;
+using Serilog;
+using Spectre.Console;
+
+namespace Extractor.Cli;
+
+/// <summary>
+/// `extractor import PATHS... [--data DIR]`: the same effect as dropping the files into the inbox (same ledger,
+/// same names), with the originals left where they are. Importing twice adds nothing; a run stopped half-way
+/// resumes, since what is done is in the ledger.
+/// </summary>
+internal static class ImportVerb
+{
+    private const int TransientAttempts = 4;
+
+    public static Command Create(GlobalOptions global)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "files or folders (walked recursively) to import", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "Import files or whole folders into the data folder's store, as the worker would") { paths };
+        command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
+        {
+            var inputs = Inputs(parse.GetValue(paths)!);
+            var data = new DataFolder(config.Options.DataPath).Ensure();
+            var ingest = new FileIngest(new ExtractionPipeline(config.Options), data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), Console.IsErrorRedirected ? log : Serilog.Core.Logger.None);
+            ingest.RecoverStaleClaims();
+            var report = new ImportReport();
+            var clock = Stopwatch.StartNew();
+
+            void ImportAll(Action? progressed)
+            {
+                Parallel.ForEach(inputs, new ParallelOptions { MaxDegreeOfParallelism = config.Options.EffectiveParallelism }, input =>
+                {
+                    report.Add(input.RelativeName, ImportOne(ingest, input));
+                    progressed?.Invoke();
+                });
+            }
+
+            if (Console.IsErrorRedirected)
+            {
+                using var timer = new Timer(_ => log.Information("import: {Done}/{Total} files, {Forms} forms, {Failures} failed, {Rate:0.0} files/s",
+                    report.Files, inputs.Count, report.Forms, report.Failures, report.Files / Math.Max(clock.Elapsed.TotalSeconds, 0.001)), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+                ImportAll(null);
+            }
+            else
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("importing", maxValue: inputs.Count);
+                        ImportAll(() =>
+                        {
+                            task.Increment(1);
+                            task.Description = $"{report.Files}/{inputs.Count} files, {report.Forms} forms, {report.Failures} failed, {report.Files / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.0} files/s";
+                        });
+                    });
+            }
+
+            PrintSummary(report, clock.Elapsed);
+            var reportPath = report.Write(Path.Combine(data.State, "reports"));
+            log.Information("import: {Files} files, {Forms} forms, {Duplicates} already imported, {Failures} failed in {Seconds:0.0} s; report {Report}",
+                report.Files, report.Forms, report.Duplicates, report.Failures, clock.Elapsed.TotalSeconds, reportPath);
+            return report.Failures == 0 ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
+        }));
+        return command;
+    }
+
+    private sealed record ImportInput(string Path, string RelativeName);
+
+    /// <summary>Folders keep their own name as the first part of each file's relative name, as when dropped into the inbox.</summary>
+    private static List<ImportInput> Inputs(IEnumerable<string> paths)
+    {
+        var inputs = new List<ImportInput>();
+        foreach (var path in paths)
+        {
+            var files = InputPaths.Expand([path]);
+            var parent = Directory.Exists(path) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path).TrimEnd('/'))! : null;
+            inputs.AddRange(files.Select(f => new ImportInput(f, parent is null ? System.IO.Path.GetFileName(f) : System.IO.Path.GetRelativePath(parent, System.IO.Path.GetFullPath(f)))));
+        }
+        return inputs;
+    }
+
+    private static IngestResult ImportOne(FileIngest ingest, ImportInput input)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = ingest.Ingest(input.Path, input.RelativeName, OriginalHandling.Keep, CancellationToken.None);
+            if (result.Status != IngestStatus.Retry || attempt == TransientAttempts) return result;
+            Thread.Sleep(TimeSpan.FromSeconds(attempt));
+        }
+    }
+
+    private static void PrintSummary(ImportReport report, TimeSpan elapsed)
+    {
+        Console.Out.WriteLine($"{"year",-18}{"kind",-10}{"files",8}{"forms",8}{"checks",8}{"failed",8}{"already",9}");
+        foreach (var (year, kind, line) in report.Rows())
+            Console.Out.WriteLine($"{year,-18}{kind,-10}{line.Files,8}{line.Forms,8}{line.Checks,8}{line.Failures.Count,8}{line.Duplicates,9}");
+        Console.Out.WriteLine($"{report.Files} files, {report.Forms} forms, {report.Duplicates} already imported, {report.Failures} failed in {elapsed.TotalSeconds:0.0} s ({report.Files / Math.Max(elapsed.TotalSeconds, 0.001):0.0} files/s)");
+        foreach (var (_, _, line) in report.Rows())
+            foreach (var failure in line.Failures)
+                Console.Error.WriteLine($"failed: {failure}");
+    }
+}
