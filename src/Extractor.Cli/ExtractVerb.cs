@@ -16,7 +16,8 @@ internal static class ExtractVerb
         var command = new Command("extract", "Read forms from files and write one JSON document per form") { inputs, output };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
-            var files = InputPaths.Expand(parse.GetValue(inputs)!);
+            var (files, passedOver) = InputPaths.Expand(parse.GetValue(inputs)!);
+            foreach (var file in passedOver) log.Information("{File}: passed over (not a kind of input this reads)", file);
             var outFolder = parse.GetValue(output)!;
             var pipeline = new ExtractionPipeline(config.Options);
             var results = new ConcurrentDictionary<int, (string Lines, bool Failed, int Forms)>();
@@ -55,7 +56,8 @@ internal static class ExtractVerb
                 if (r.Lines.Length > 0) Console.Out.WriteLine(r.Lines);
             var failed = results.Values.Count(r => r.Failed);
             var forms = results.Values.Sum(r => r.Forms);
-            Console.Out.WriteLine($"{files.Count} files, {forms} forms written to {outFolder}, {failed} failed ({clock.Elapsed.TotalSeconds:0.00} s)");
+            var others = passedOver.Count == 0 ? "" : $", {passedOver.Count} other files passed over";
+            Console.Out.WriteLine($"{files.Count} files, {forms} forms written to {outFolder}, {failed} failed{others} ({clock.Elapsed.TotalSeconds:0.00} s)");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
         }));
         return command;

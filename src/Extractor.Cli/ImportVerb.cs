@@ -21,10 +21,12 @@ internal static class ImportVerb
         var command = new Command("import", "Import files or whole folders into the data folder's store, as the worker would") { paths };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
-            var inputs = Inputs(parse.GetValue(paths)!);
+            var (inputs, passedOver) = Inputs(parse.GetValue(paths)!);
             var data = new DataFolder(config.Options.DataPath).Ensure();
-            var ingest = new FileIngest(new ExtractionPipeline(config.Options), data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), Console.IsErrorRedirected ? log : Serilog.Core.Logger.None);
-            ingest.RecoverStaleClaims();
+            // Per-file lines only for what needs attention; progress is the periodic line or the progress display.
+            var fileLog = Console.IsErrorRedirected ? new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(log).CreateLogger() : Serilog.Core.Logger.None;
+            var ingest = new FileIngest(new ExtractionPipeline(config.Options), data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), fileLog);
+            ingest.Recover();
             var report = new ImportReport();
             var clock = Stopwatch.StartNew();
 
@@ -59,7 +61,7 @@ internal static class ImportVerb
                     });
             }
 
-            PrintSummary(report, clock.Elapsed);
+            PrintSummary(report, passedOver, clock.Elapsed);
             var reportPath = report.Write(Path.Combine(data.State, "reports"));
             log.Information("import: {Files} files, {Forms} forms, {Duplicates} already imported, {Failures} failed in {Seconds:0.0} s; report {Report}",
                 report.Files, report.Forms, report.Duplicates, report.Failures, clock.Elapsed.TotalSeconds, reportPath);
@@ -71,16 +73,18 @@ internal static class ImportVerb
     private sealed record ImportInput(string Path, string RelativeName);
 
     /// <summary>Folders keep their own name as the first part of each file's relative name, as when dropped into the inbox.</summary>
-    private static List<ImportInput> Inputs(IEnumerable<string> paths)
+    private static (List<ImportInput> Inputs, int PassedOver) Inputs(IEnumerable<string> paths)
     {
         var inputs = new List<ImportInput>();
+        var passedOver = 0;
         foreach (var path in paths)
         {
-            var files = InputPaths.Expand([path]);
+            var (files, others) = InputPaths.Expand([path]);
+            passedOver += others.Count;
             var parent = Directory.Exists(path) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path).TrimEnd('/'))! : null;
             inputs.AddRange(files.Select(f => new ImportInput(f, parent is null ? System.IO.Path.GetFileName(f) : System.IO.Path.GetRelativePath(parent, System.IO.Path.GetFullPath(f)))));
         }
-        return inputs;
+        return (inputs, passedOver);
     }
 
     private static IngestResult ImportOne(FileIngest ingest, ImportInput input)
@@ -93,12 +97,13 @@ internal static class ImportVerb
         }
     }
 
-    private static void PrintSummary(ImportReport report, TimeSpan elapsed)
+    private static void PrintSummary(ImportReport report, int passedOver, TimeSpan elapsed)
     {
         Console.Out.WriteLine($"{"year",-18}{"kind",-10}{"files",8}{"forms",8}{"checks",8}{"failed",8}{"already",9}");
         foreach (var (year, kind, line) in report.Rows())
             Console.Out.WriteLine($"{year,-18}{kind,-10}{line.Files,8}{line.Forms,8}{line.Checks,8}{line.Failures.Count,8}{line.Duplicates,9}");
-        Console.Out.WriteLine($"{report.Files} files, {report.Forms} forms, {report.Duplicates} already imported, {report.Failures} failed in {elapsed.TotalSeconds:0.0} s ({report.Files / Math.Max(elapsed.TotalSeconds, 0.001):0.0} files/s)");
+        var others = passedOver == 0 ? "" : $", {passedOver} other files passed over";
+        Console.Out.WriteLine($"{report.Files} files, {report.Forms} forms, {report.Duplicates} already imported, {report.Failures} failed{others} in {elapsed.TotalSeconds:0.0} s ({report.Files / Math.Max(elapsed.TotalSeconds, 0.001):0.0} files/s)");
         foreach (var (_, _, line) in report.Rows())
             foreach (var failure in line.Failures)
                 Console.Error.WriteLine($"failed: {failure}");

@@ -87,9 +87,17 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         return new IngestResult(IngestStatus.Processed, null, extraction.Kind.ToString(), extraction.Forms);
     }
 
-    /// <summary>Finishes contents a crashed run had written and archived but not yet recorded; gives back the rest.</summary>
-    public void RecoverStaleClaims()
+    /// <summary>
+    /// What a crashed run left: temporary outputs whose writer is gone are removed (the complete file was never
+    /// renamed into place); contents it had written and archived but not recorded are finished; the rest given back.
+    /// </summary>
+    public void Recover()
     {
+        if (Directory.Exists(data.Outbox))
+            foreach (var temp in Directory.EnumerateFiles(data.Outbox, ".*.tmp"))
+                if (FormJson.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
+                    File.Delete(temp);
+
         foreach (var stale in ledger.StaleClaims())
         {
             if (stale.ArchivePath is not null && File.Exists(stale.ArchivePath))

@@ -21,8 +21,7 @@ public sealed class InboxWorker(PipelineOptions options, DataFolder data, FileIn
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         data.Ensure();
-        RemoveAbandonedTemporaryFiles();
-        ingest.RecoverStaleClaims();
+        ingest.Recover();
         log.Information("Watching {Inbox} (outbox {Outbox}, {Readers} readers): drop files into the inbox", data.Inbox, data.Outbox, options.EffectiveParallelism);
 
         var queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(Math.Max(1, options.Worker.QueueCapacity)) { SingleWriter = false });
@@ -140,12 +139,5 @@ public sealed class InboxWorker(PipelineOptions options, DataFolder data, FileIn
         {
             // Stopping: the file stays in work/ and is read at the next start.
         }
-    }
-
-    /// <summary>Temporary files of writes a crash interrupted: the complete file was never renamed into place.</summary>
-    private void RemoveAbandonedTemporaryFiles()
-    {
-        foreach (var temp in Directory.EnumerateFiles(data.Outbox, ".*.tmp"))
-            File.Delete(temp);
     }
 }

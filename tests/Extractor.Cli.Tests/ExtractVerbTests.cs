@@ -23,7 +23,7 @@ public class ExtractVerbTests
     public void A_folder_is_walked_and_bad_files_fail_with_one_clear_line_each()
     {
         var output = CliRun.TempFolder();
-        var result = CliRun.Run("extract", "fixtures/bad", "fixtures/cut-off", "--out", output);
+        var result = CliRun.Run("extract", "fixtures/bad", "fixtures/bad/garbage.bin", "fixtures/cut-off", "--out", output);
 
         result.ExitCode.ShouldBe(1);
         foreach (var file in new[] { "empty.txt", "garbage.bin", "no-form.txt", "bad-utf8.txt", "other-form.txt" })
@@ -31,6 +31,9 @@ public class ExtractVerbTests
         result.Err.ShouldNotContain("   at ");
         result.Err.ShouldNotContain("Exception");
         Directory.GetFiles(output, "*.json").Length.ShouldBe(1);
+        // In a folder walk, files of no input kind are passed over (named in the log), not failed.
+        result.Err.ShouldContain("README.md: passed over");
+        result.Out.ShouldContain("3 other files passed over");
     }
 
     [Fact]

@@ -205,14 +205,6 @@ public sealed class Ledger
     private static bool IsAlive(long pid, string? run)
     {
         if (pid == ProcessId) return run == RunId;
-        try
-        {
-            using var process = Process.GetProcessById((int)pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return OwnerProcess.IsRunning(pid);
     }
 }

@@ -30,12 +30,16 @@ public static partial class FormJson
         return $"{stem}_{form.Source.FormIndex:00}_{(form.Source.Sha256 ?? "").PadRight(8, '0')[..8]}.json";
     }
 
-    /// <summary>Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over the name.</summary>
+    /// <summary>
+    /// Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over the name.
+    /// The temporary name carries the writer's process id, so a later run can tell a crashed writer's leftovers
+    /// from a live writer's file (<see cref="TemporaryFileOwner"/>).
+    /// </summary>
     public static string Write(EvaluationForm form, string folder)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName(form));
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -52,6 +56,16 @@ public static partial class FormJson
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    /// <summary>The process id a temporary file of <see cref="Write"/> was made by; null for any other name.</summary>
+    public static int? TemporaryFileOwner(string path)
+    {
+        var match = TemporaryName().Match(Path.GetFileName(path));
+        return match.Success && int.TryParse(match.Groups[1].Value, out var pid) ? pid : null;
+    }
+
+    [GeneratedRegex(@"^\..+\.(\d+)-[0-9a-f]{32}\.tmp$")]
+    private static partial Regex TemporaryName();
 
     [GeneratedRegex(@"[\\/:*?""<>|\x00-\x1F]")]
     private static partial Regex UnsafeInName();

@@ -25,6 +25,18 @@ public static class InputKindDetector
             : InputKind.Text;
     }
 
+    private static readonly HashSet<string> InputExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", ".txt", ".tsv", ".csv", ".xls", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
+    };
+
+    /// <summary>
+    /// Whether a file met while walking a folder is worth reading: names of the kinds read (and none at all).
+    /// Notes, spreadsheets' JSON or the like beside the forms in an archive are left out, not failed; a file
+    /// named explicitly is always read, whatever its name.
+    /// </summary>
+    public static bool IsInputName(string path) => InputExtensions.Contains(Path.GetExtension(path));
+
     private static bool StartsWith(byte[] b, ReadOnlySpan<byte> magic) => b.AsSpan().StartsWith(magic);
 
     private static int IndexOf(ReadOnlySpan<byte> hay, ReadOnlySpan<byte> needle) => hay.IndexOf(needle);
