@@ -10,6 +10,8 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     StatusVerb.Create(global),
     ImportVerb.Create(global),
     QueryVerb.Create(global),
+    AuditVerb.Create(global),
+    ExportVerb.Create(global),
     EvalVerb.Create(global),
     SchemaVerb.Create(),
 };

@@ -41,10 +41,10 @@ public sealed class FormStore : IDisposable
             (store.Skipped, store.Forms, store.ReadTime) = (snapshot.Skipped, snapshot.Forms, clock.Elapsed);
             return store;
         }
-        catch (DuckDBException e)
+        catch (StoreQueryException e)
         {
             store.Dispose();
-            throw new StoreQueryException($"the store in {data.Outbox} cannot be read: {e.Message.TrimEnd()}");
+            throw new StoreQueryException($"the store in {data.Outbox} cannot be read: {e.Message}");
         }
     }
 
@@ -67,31 +67,54 @@ public sealed class FormStore : IDisposable
     }
 
     /// <summary>
-    /// Writes every view under <paramref name="folder"/>/&lt;view&gt;/year=YYYY/ (Hive layout) as Parquet or NDJSON,
-    /// replacing what an earlier export left there. Returns the rows written per view.
+    /// Writes every view under <paramref name="folder"/>/&lt;view&gt;/year=YYYY/ (Hive layout: the year is in the
+    /// folder name, not in the files) as Parquet or NDJSON, replacing what an earlier export left there.
+    /// Returns the rows written per view.
     /// </summary>
     public IReadOnlyList<(string View, long Rows)> Export(string folder, ExportFormat format)
     {
-        Directory.CreateDirectory(folder);
-        var options = format == ExportFormat.Parquet ? "FORMAT parquet" : "FORMAT json, FILE_EXTENSION 'ndjson'";
         var written = new List<(string, long)>();
         foreach (var view in StoreViews.Names)
         {
             var target = Path.Combine(Path.GetFullPath(folder), view);
-            var rows = Query($"SELECT count(*) FROM {view}").Rows[0][0];
-            Execute($"COPY (SELECT * FROM {view}) TO {StoreViews.Literal(target)} ({options}, PARTITION_BY (year), OVERWRITE true)");
-            written.Add((view, Convert.ToInt64(rows, System.Globalization.CultureInfo.InvariantCulture)));
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.CreateDirectory(target);
+            long rows = 0;
+            if (format == ExportFormat.Parquet)
+            {
+                rows = Execute($"COPY (SELECT * FROM {view}) TO {StoreViews.Literal(target)} (FORMAT parquet, PARTITION_BY (year))");
+            }
+            else
+            {
+                // DuckDB partitions Parquet and CSV writes, not JSON ones: one COPY per year, in the layout and names DuckDB uses.
+                foreach (var year in Query($"SELECT DISTINCT year FROM {view} ORDER BY year").Rows.Select(r => r[0]))
+                {
+                    var partition = Path.Combine(target, $"year={year ?? "__HIVE_DEFAULT_PARTITION__"}");
+                    Directory.CreateDirectory(partition);
+                    var filter = year is null ? "year IS NULL" : $"year = {year}";
+                    rows += Execute($"COPY (SELECT * EXCLUDE (year) FROM {view} WHERE {filter}) TO {StoreViews.Literal(Path.Combine(partition, "data_0.ndjson"))} (FORMAT json)");
+                }
+            }
+            written.Add((view, rows));
         }
         return written;
     }
 
     public void Dispose() => _connection.Dispose();
 
-    private void Execute(string sql)
+    /// <summary>Runs a statement that returns no rows; the count it reports (rows copied, inserted).</summary>
+    private long Execute(string sql)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteNonQuery();
+        }
+        catch (DuckDBException e)
+        {
+            throw new StoreQueryException(e.Message.TrimEnd());
+        }
     }
 
     private static QueryResult Read(DbDataReader reader)
