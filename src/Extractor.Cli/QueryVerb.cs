@@ -23,7 +23,7 @@ internal static class QueryVerb
             using var store = StoreAt(config, log);
             var clock = Stopwatch.StartNew();
             var result = Answer(() => store.Query(parse.GetValue(sql)!));
-            output.Write(parse, result, $"query {clock.Elapsed.TotalMilliseconds:0} ms; {store.Forms} forms read in {store.ReadTime.TotalMilliseconds:0} ms");
+            output.Write(parse, result, $"query {clock.Elapsed.TotalMilliseconds:0} ms; store of {store.Forms} forms opened in {store.ReadTime.TotalMilliseconds:0} ms, {store.FormsRead} read from JSON");
             return ExitCodes.Ok;
         }));
         return command;

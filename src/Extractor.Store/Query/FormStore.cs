@@ -10,8 +10,11 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 public sealed class StoreQueryException(string message) : Exception(message);
 
 /// <summary>
-/// The store as SQL: an in-memory DuckDB that reads outbox/*.json once, at open, into one table, with the
-/// auditors' views (<see cref="StoreViews"/>) over it. The JSON files stay the single source of truth.
+/// The store as SQL: an in-memory DuckDB holding every outbox document in one table, with the auditors' views
+/// (<see cref="StoreViews"/>) over it. The JSON files stay the single source of truth; what was read last time is
+/// kept as Parquet in state/query/ so that opening reads only the files that are new or changed since (by their
+/// size and time) and drops the ones that are gone. The cache is written to a temporary name and renamed, so
+/// concurrent readers never see half of it; a data folder the user cannot write to simply goes without.
 /// </summary>
 public sealed class FormStore : IDisposable
 {
@@ -22,9 +25,13 @@ public sealed class FormStore : IDisposable
     /// <summary>The outbox's files that are no JSON object, left out of the views.</summary>
     public IReadOnlyList<string> Skipped { get; private set; } = [];
 
-    public int Forms { get; private set; }
+    /// <summary>The forms in the views.</summary>
+    public long Forms { get; private set; }
 
-    /// <summary>How long reading the outbox took, the snapshot and DuckDB's load together.</summary>
+    /// <summary>The forms read from their JSON at this open (the others came from the cache).</summary>
+    public int FormsRead { get; private set; }
+
+    /// <summary>How long opening took: listing the outbox, the cache, the JSON read, the views.</summary>
     public TimeSpan ReadTime { get; private set; }
 
     public static FormStore Open(DataFolder data)
@@ -35,16 +42,80 @@ public sealed class FormStore : IDisposable
         var store = new FormStore(connection);
         try
         {
-            using var snapshot = OutboxSnapshot.Take(data);
-            store.Execute(StoreViews.CreateDocuments(snapshot.Path));
-            foreach (var view in StoreViews.CreateViews) store.Execute(view);
-            (store.Skipped, store.Forms, store.ReadTime) = (snapshot.Skipped, snapshot.Forms, clock.Elapsed);
+            store.Execute(StoreViews.CreateDocumentsTable());
+            var cache = Path.Combine(data.State, "query", $"documents-{StoreViews.ShapeId()}.parquet");
+            var cached = File.Exists(cache) && store.LoadCache(cache);
+            var (removed, snapshot) = store.Refresh(OutboxFile.List(data));
+            using (snapshot)
+            {
+                if (!cached || removed > 0 || snapshot.Forms > 0) store.SaveCache(cache);
+                foreach (var view in StoreViews.CreateViews) store.Execute(view);
+                store.Skipped = snapshot.Skipped;
+                store.FormsRead = snapshot.Forms;
+            }
+            store.Forms = Convert.ToInt64(store.Query("SELECT count(*) FROM documents").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+            store.ReadTime = clock.Elapsed;
             return store;
         }
         catch (StoreQueryException e)
         {
             store.Dispose();
             throw new StoreQueryException($"the store in {data.Outbox} cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Makes the documents table match the outbox: drops the rows whose file is gone or changed, reads the files that
+    /// have no row. Returns the rows dropped and the snapshot the new rows came from.
+    /// </summary>
+    private (long Removed, OutboxSnapshot Snapshot) Refresh(IReadOnlyList<OutboxFile> files)
+    {
+        Execute("CREATE TEMP TABLE listing (form_id VARCHAR, file_stamp VARCHAR)");
+        using (var appender = _connection.CreateAppender("listing"))
+            foreach (var file in files)
+                appender.CreateRow().AppendValue(file.FormId).AppendValue(file.Stamp).EndRow();
+        var removed = Execute("""
+            DELETE FROM documents d
+            WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.form_id = d.form_id AND l.file_stamp = d.file_stamp)
+            """);
+        var fresh = Query("SELECT form_id FROM listing ANTI JOIN documents USING (form_id)").Rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+        Execute("DROP TABLE listing");
+        var snapshot = OutboxSnapshot.Take(files.Where(f => fresh.Contains(f.FormId)).ToList());
+        if (snapshot.Forms > 0) Execute(StoreViews.InsertSnapshot(snapshot.Path));
+        return (removed, snapshot);
+    }
+
+    /// <summary>A cache that cannot be read (damaged, half-copied) is ignored: everything is read from the JSON.</summary>
+    private bool LoadCache(string cache)
+    {
+        try
+        {
+            Execute($"INSERT INTO documents SELECT * FROM read_parquet({StoreViews.Literal(cache)})");
+            return true;
+        }
+        catch (StoreQueryException)
+        {
+            Execute("DELETE FROM documents");
+            return false;
+        }
+    }
+
+    private void SaveCache(string cache)
+    {
+        var temp = $"{cache}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
+            Execute($"COPY documents TO {StoreViews.Literal(temp)} (FORMAT parquet)");
+            File.Move(temp, cache, overwrite: true);
+        }
+        catch (Exception e) when (e is StoreQueryException or IOException or UnauthorizedAccessException)
+        {
+            // No cache this time: the next open reads the JSON again.
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

@@ -33,15 +33,28 @@ internal static class StoreViews
     /// <summary>The view names, in the order they are documented and exported.</summary>
     public static readonly IReadOnlyList<string> Names = ["forms", "indicators", "funds", "checks"];
 
-    /// <summary>The documents table, read from an <see cref="OutboxSnapshot"/> (NDJSON, form_id on every line).</summary>
-    public static string CreateDocuments(string ndjsonPath)
+    /// <summary>
+    /// The table's columns: the file's form_id and stamp (size and time, to see it changed), then the document's keys.
+    /// </summary>
+    private static IEnumerable<(string Key, string Type)> TableColumns =>
+        DocumentColumns.Prepend(("file_stamp", "VARCHAR")).Prepend(("form_id", "VARCHAR"));
+
+    public static string CreateDocumentsTable() =>
+        $"CREATE TABLE documents ({string.Join(", ", TableColumns.Select(c => $"\"{c.Key}\" {c.Type}"))})";
+
+    /// <summary>Adds the documents of an <see cref="OutboxSnapshot"/> (NDJSON, form_id and file_stamp on every line).</summary>
+    public static string InsertSnapshot(string ndjsonPath)
     {
-        var columns = string.Join(", ", DocumentColumns.Prepend((Key: "form_id", Type: "VARCHAR")).Select(c => $"\"{c.Key}\": {Literal(c.Type)}"));
+        var columns = string.Join(", ", TableColumns.Select(c => $"\"{c.Key}\": {Literal(c.Type)}"));
         return $$"""
-            CREATE TABLE documents AS
+            INSERT INTO documents
             SELECT * FROM read_json({{Literal(ndjsonPath)}}, columns = {{{columns}}}, format = 'newline_delimited', maximum_object_size = 67108864)
             """;
     }
+
+    /// <summary>Names the table's shape, so a cache written for other columns is never read as this one.</summary>
+    public static string ShapeId() =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CreateDocumentsTable())))[..12].ToLowerInvariant();
 
     /// <summary>Contract columns first, in the contract's order; a child view then carries its form's keys.</summary>
     public static readonly IReadOnlyList<string> CreateViews =

@@ -186,4 +186,30 @@ public class QueryVerbTests(ImportedStore store)
         lines[1].ShouldBe("partial,2023,0");
         lines[2].ShouldStartWith(Path.GetFileNameWithoutExtension(good[0]) + ",2020,");
     }
+
+    [Fact]
+    public void A_form_changed_added_or_removed_since_the_last_query_is_seen_by_the_next_one()
+    {
+        var data = CliRun.TempFolder();
+        var outbox = Directory.CreateDirectory(Path.Combine(data, "outbox")).FullName;
+        var seed = Directory.GetFiles(Path.Combine(store.Data, "outbox"), "seed_0*.json").Order().ToList();
+        foreach (var file in seed.Take(3)) File.Copy(file, Path.Combine(outbox, Path.GetFileName(file)));
+        const string sql = "SELECT count(*), sum(total_score) FROM forms";
+        string Answer() => CliRun.Run("query", sql, "--data", data, "-f", "csv").Out.Split("\r\n")[1];
+
+        Answer().ShouldBe(FormattableString.Invariant($"3,{Sum(seed.Take(3))}"));
+        Directory.GetFiles(Path.Combine(data, "state", "query"), "*.parquet").Length.ShouldBe(1);
+
+        var changed = JsonNode.Parse(File.ReadAllText(seed[0]))!;
+        changed["totalScore"] = 50;
+        File.WriteAllText(Path.Combine(outbox, Path.GetFileName(seed[0])), changed.ToJsonString());
+        File.Delete(Path.Combine(outbox, Path.GetFileName(seed[1])));
+        File.Copy(seed[3], Path.Combine(outbox, Path.GetFileName(seed[3])));
+
+        var expected = FormattableString.Invariant($"3,{50 + Sum([seed[2], seed[3]])}");
+        Answer().ShouldBe(expected);
+        Answer().ShouldBe(expected, "the second answer comes from the refreshed cache");
+
+        static double Sum(IEnumerable<string> files) => files.Sum(f => ImportedStore.Number(JsonNode.Parse(File.ReadAllText(f))!["totalScore"]));
+    }
 }
