@@ -21,7 +21,7 @@ internal static class AuditVerb
         {
             if (parse.GetValue(name) is not { } reportName)
             {
-                output.Write(parse, Catalogue(), "run one with: extractor audit NAME");
+                output.Write(parse, Catalogue(), "run one with: extractor audit NAME", int.MaxValue);
                 return ExitCodes.Ok;
             }
             var report = AuditReports.Find(reportName)

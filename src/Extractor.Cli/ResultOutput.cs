@@ -25,11 +25,11 @@ internal sealed class ResultOptions
     }
 
     /// <summary>Writes the rows where the options say; the row count goes to standard error, so output pipes cleanly.</summary>
-    public void Write(ParseResult parse, QueryResult result, string note)
+    public void Write(ParseResult parse, QueryResult result, string note, int maxCellWidth = ResultOutput.MaxCellWidth)
     {
         var path = parse.GetValue(Out);
         using (var stream = path is null ? Console.OpenStandardOutput() : File.Create(path))
-            ResultOutput.Write(result, parse.GetValue(Format), stream);
+            ResultOutput.Write(result, parse.GetValue(Format), stream, maxCellWidth);
         Console.Error.WriteLine(path is null ? $"({result.Rows.Count} rows; {note})" : $"({result.Rows.Count} rows written to {path}; {note})");
     }
 }
@@ -38,9 +38,9 @@ internal sealed class ResultOptions
 internal static class ResultOutput
 {
     /// <summary>A table cell longer than this is cut with "…": long texts (goals, deviations) would hide the rest.</summary>
-    private const int MaxCellWidth = 48;
+    public const int MaxCellWidth = 48;
 
-    public static void Write(QueryResult result, ResultFormat format, Stream stream)
+    public static void Write(QueryResult result, ResultFormat format, Stream stream, int maxCellWidth = MaxCellWidth)
     {
         if (format is ResultFormat.Json or ResultFormat.Ndjson)
         {
@@ -48,13 +48,13 @@ internal static class ResultOutput
             return;
         }
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-        if (format == ResultFormat.Table) WriteTable(result, writer);
+        if (format == ResultFormat.Table) WriteTable(result, writer, maxCellWidth);
         else WriteCsv(result, writer);
     }
 
-    private static void WriteTable(QueryResult result, TextWriter writer)
+    private static void WriteTable(QueryResult result, TextWriter writer, int maxCellWidth)
     {
-        var cells = result.Rows.Select(row => row.Select(v => Shorten(Text(v))).ToArray()).ToList();
+        var cells = result.Rows.Select(row => row.Select(v => Shorten(Text(v), maxCellWidth)).ToArray()).ToList();
         var widths = result.Columns.Select((name, i) => cells.Select(r => r[i].GetCellWidth()).Prepend(name.GetCellWidth()).Max()).ToArray();
         var numeric = result.Columns.Select((_, i) => result.Rows.Any(r => r[i] is not null) && result.Rows.All(r => r[i] is null || IsNumber(r[i]!))).ToArray();
 
@@ -156,17 +156,17 @@ internal static class ResultOutput
     private static bool IsNumber(object value) =>
         value is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal or BigInteger;
 
-    /// <summary>One line per cell, at most <see cref="MaxCellWidth"/> columns wide.</summary>
-    private static string Shorten(string text)
+    /// <summary>One line per cell, at most <paramref name="maxWidth"/> columns wide.</summary>
+    private static string Shorten(string text, int maxWidth)
     {
         text = text.ReplaceLineEndings(" ");
-        if (text.GetCellWidth() <= MaxCellWidth) return text;
+        if (text.GetCellWidth() <= maxWidth) return text;
         var cut = new StringBuilder();
         var width = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             width += rune.ToString().GetCellWidth();
-            if (width > MaxCellWidth - 1) break;
+            if (width > maxWidth - 1) break;
             cut.Append(rune);
         }
         return cut.Append('…').ToString();

@@ -28,7 +28,7 @@ public static class AuditReports
             90, "total score below this"),
 
         new("full-scores-with-deviation",
-            "Indicators scored full marks (score at or above weight) that still explain a deviation: the score or the explanation is wrong.",
+            "Indicators with full marks (score at or above weight) that still explain a deviation: the score or the text is wrong.",
             """
             SELECT form_id, year, project_name, position, name, target, actual, weight, score, deviation
             FROM indicators
@@ -37,7 +37,7 @@ public static class AuditReports
             """),
 
         new("execution-rate",
-            $"Projects whose printed execution rate is under the threshold, or differs by more than {RateTolerance} point from executed / annual budget.",
+            $"Projects whose printed execution rate is under the threshold, or differs from executed / annual budget by over {RateTolerance} point.",
             $"""
             SELECT form_id, year, department, project_name, annual_budget, executed, execution_rate_percent,
                    round(executed / annual_budget * 100, 2) AS computed_rate_percent,
@@ -65,7 +65,7 @@ public static class AuditReports
             """),
 
         new("forms-with-checks",
-            "Forms the validator flagged, with how many checks, how many are errors, and their codes.",
+            "Forms the validator flagged: number of checks, of errors, and the check codes.",
             """
             SELECT f.form_id, f.year, f.department, f.project_name, f.check_count,
                    count(*) FILTER (WHERE c.severity = 'error') AS errors,
@@ -76,7 +76,7 @@ public static class AuditReports
             """),
 
         new("score-spread",
-            "Total scores by department and year: forms, lowest, average, median, highest, spread, and how many are under the threshold.",
+            "Total scores by department and year: forms, lowest, average, median, highest, standard deviation, forms under the threshold.",
             """
             SELECT department, year, count(*) AS forms,
                    min(total_score) AS lowest, round(avg(total_score), 2) AS average, median(total_score) AS median,
@@ -86,7 +86,7 @@ public static class AuditReports
             GROUP BY department, year
             ORDER BY department, year
             """,
-            90, "counted in under_threshold when the total score is below this"),
+            90, "total score below this counts in under_threshold"),
     ];
 
     public static AuditReport? Find(string name) => All.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
