@@ -35,8 +35,8 @@ internal static class QueryVerb
         var data = new DataFolder(config.Options.DataPath);
         if (!Directory.Exists(data.Root)) throw new UsageException($"no data folder at {data.Root}");
         var store = Answer(() => FormStore.Open(data));
-        foreach (var skipped in store.Skipped)
-            log.Warning("{File}: no JSON object (damaged or stray file), left out of the views", skipped);
+        foreach (var warning in store.Warnings)
+            log.Warning("{Warning}", warning);
         return store;
     }
 

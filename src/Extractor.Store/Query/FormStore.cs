@@ -16,14 +16,14 @@ public sealed class StoreQueryException(string message) : Exception(message);
 /// size and time) and drops the ones that are gone. The cache is written to a temporary name and renamed, so
 /// concurrent readers never see half of it; a data folder the user cannot write to simply goes without.
 /// </summary>
-public sealed class FormStore : IDisposable
+public sealed partial class FormStore : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
     private FormStore(DuckDBConnection connection) => _connection = connection;
 
-    /// <summary>The outbox's files that are no JSON object, left out of the views.</summary>
-    public IReadOnlyList<string> Skipped { get; private set; } = [];
+    /// <summary>What the user should know of the outbox: files left out, values that could not be read.</summary>
+    public List<string> Warnings { get; } = [];
 
     /// <summary>The forms in the views.</summary>
     public long Forms { get; private set; }
@@ -48,9 +48,11 @@ public sealed class FormStore : IDisposable
             var (removed, snapshot) = store.Refresh(OutboxFile.List(data));
             using (snapshot)
             {
-                if (!cached || removed > 0 || snapshot.Forms > 0) store.SaveCache(cache);
+                store.Warnings.AddRange(snapshot.Skipped.Select(f => $"{f}: no JSON object (damaged or stray file), left out of the views"));
+                var exact = store.InsertSnapshot(snapshot);
+                // A lossy read is not cached, so the warning comes back until the file is fixed.
+                if (exact && (!cached || removed > 0 || snapshot.Forms > 0)) store.SaveCache(cache);
                 foreach (var view in StoreViews.CreateViews) store.Execute(view);
-                store.Skipped = snapshot.Skipped;
                 store.FormsRead = snapshot.Forms;
             }
             store.Forms = Convert.ToInt64(store.Query("SELECT count(*) FROM documents").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
@@ -80,10 +82,33 @@ public sealed class FormStore : IDisposable
             """);
         var fresh = Query("SELECT form_id FROM listing ANTI JOIN documents USING (form_id)").Rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
         Execute("DROP TABLE listing");
-        var snapshot = OutboxSnapshot.Take(files.Where(f => fresh.Contains(f.FormId)).ToList());
-        if (snapshot.Forms > 0) Execute(StoreViews.InsertSnapshot(snapshot.Path));
-        return (removed, snapshot);
+        return (removed, OutboxSnapshot.Take(files.Where(f => fresh.Contains(f.FormId)).ToList()));
     }
+
+    /// <summary>
+    /// Adds the snapshot's documents. A value of another type than the contract's (a hand-edited file) would stop
+    /// the whole store; it is read as NULL instead, with a warning quoting DuckDB on the first one. False then.
+    /// (DuckDB's line number counts within a parallel read's buffer, so it cannot name the file.)
+    /// </summary>
+    private bool InsertSnapshot(OutboxSnapshot snapshot)
+    {
+        if (snapshot.Forms == 0) return true;
+        try
+        {
+            Execute(StoreViews.InsertSnapshot(snapshot.Path, strict: true));
+            return true;
+        }
+        catch (StoreQueryException e)
+        {
+            Execute(StoreViews.InsertSnapshot(snapshot.Path, strict: false));
+            var reason = SnapshotLine().Match(e.Message) is { Success: true } line ? line.Groups[1].Value : e.Message.Split('\n')[0];
+            Warnings.Add($"the outbox holds a value of another type than the contract's ({reason}); such values read as empty");
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bline \d+: (.*)")]
+    private static partial System.Text.RegularExpressions.Regex SnapshotLine();
 
     /// <summary>A cache that cannot be read (damaged, half-copied) is ignored: everything is read from the JSON.</summary>
     private bool LoadCache(string cache)

@@ -16,8 +16,9 @@ public sealed class OutboxSnapshot : IDisposable
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Path { get; }
-    public int Forms { get; }
     public IReadOnlyList<string> Skipped { get; }
+
+    public int Forms { get; }
 
     private OutboxSnapshot(string path, int forms, IReadOnlyList<string> skipped) => (Path, Forms, Skipped) = (path, forms, skipped);
 

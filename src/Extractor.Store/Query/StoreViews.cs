@@ -42,13 +42,16 @@ internal static class StoreViews
     public static string CreateDocumentsTable() =>
         $"CREATE TABLE documents ({string.Join(", ", TableColumns.Select(c => $"\"{c.Key}\" {c.Type}"))})";
 
-    /// <summary>Adds the documents of an <see cref="OutboxSnapshot"/> (NDJSON, form_id and file_stamp on every line).</summary>
-    public static string InsertSnapshot(string ndjsonPath)
+    /// <summary>
+    /// Adds the documents of an <see cref="OutboxSnapshot"/> (NDJSON, form_id and file_stamp on every line). Strict
+    /// fails on a value of another type than the contract's; lenient reads it as NULL.
+    /// </summary>
+    public static string InsertSnapshot(string ndjsonPath, bool strict)
     {
         var columns = string.Join(", ", TableColumns.Select(c => $"\"{c.Key}\": {Literal(c.Type)}"));
         return $$"""
             INSERT INTO documents
-            SELECT * FROM read_json({{Literal(ndjsonPath)}}, columns = {{{columns}}}, format = 'newline_delimited', maximum_object_size = 67108864)
+            SELECT * FROM read_json({{Literal(ndjsonPath)}}, columns = {{{columns}}}, format = 'newline_delimited', maximum_object_size = 67108864, ignore_errors = {{!strict}})
             """;
     }
 

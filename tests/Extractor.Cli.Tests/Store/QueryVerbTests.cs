@@ -168,7 +168,7 @@ public class QueryVerbTests(ImportedStore store)
     }
 
     [Fact]
-    public void A_damaged_file_in_the_outbox_is_named_and_left_out_and_the_rest_is_queried()
+    public void A_damaged_file_is_named_and_left_out_a_value_of_the_wrong_type_reads_empty_and_the_rest_is_queried()
     {
         var data = CliRun.TempFolder();
         var outbox = Directory.CreateDirectory(Path.Combine(data, "outbox")).FullName;
@@ -176,15 +176,18 @@ public class QueryVerbTests(ImportedStore store)
         foreach (var file in good) File.Copy(file, Path.Combine(outbox, Path.GetFileName(file)));
         File.WriteAllText(Path.Combine(outbox, "cut.json"), File.ReadAllText(good[0])[..200]);
         File.WriteAllText(Path.Combine(outbox, "partial.json"), """{ "year": 2023, "projectName": "只有两个字段", "somethingNew": [1, 2] }""");
+        File.WriteAllText(Path.Combine(outbox, "typo.json"), """{ "year": 2024, "indicators": "见附件", "totalScore": 88 }""");
 
-        var result = CliRun.Run("query", "SELECT form_id, year, indicator_count FROM forms ORDER BY form_id", "--data", data, "-f", "csv");
+        var result = CliRun.Run("query", "SELECT form_id, year, indicator_count, total_score FROM forms ORDER BY form_id", "--data", data, "-f", "csv");
 
         result.ExitCode.ShouldBe(0, result.Err);
         result.Err.ShouldContain("cut.json");
+        result.Err.ShouldContain("见附件");
         var lines = result.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(4);
-        lines[1].ShouldBe("partial,2023,0");
+        lines.Length.ShouldBe(5);
+        lines[1].ShouldBe("partial,2023,0,");
         lines[2].ShouldStartWith(Path.GetFileNameWithoutExtension(good[0]) + ",2020,");
+        lines[4].ShouldBe("typo,2024,0,88");
     }
 
     [Fact]
