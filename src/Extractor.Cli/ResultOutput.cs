@@ -147,6 +147,7 @@ internal static class ResultOutput
         string s => s,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IDictionary map => "{" + string.Join(", ", map.Cast<DictionaryEntry>().Select(e => $"{Text(e.Key)}: {Text(e.Value)}")) + "}",
         IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Text)) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
