@@ -9,6 +9,9 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     WatchVerb.Create(global),
     StatusVerb.Create(global),
     ImportVerb.Create(global),
+    QueryVerb.Create(global),
+    AuditVerb.Create(global),
+    ExportVerb.Create(global),
     EvalVerb.Create(global),
     SchemaVerb.Create(),
 };
