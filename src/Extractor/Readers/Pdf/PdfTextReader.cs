@@ -62,7 +62,9 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(file.Bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            // Clipping on: spreadsheet exports draw a merged cell's text on every page it crosses and clip it
+            // away on all but one; unclipped, the label would turn up again below the table.
+            document = PdfDocument.Open(file.Bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, ClipPaths = true });
         }
         catch (PdfDocumentEncryptedException e)
         {
