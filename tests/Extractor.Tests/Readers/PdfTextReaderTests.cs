@@ -76,4 +76,55 @@ public class PdfTextReaderTests
         var e = Should.Throw<InputRejectedException>(() => new PdfTextReader(null).Read(scan, CancellationToken.None));
         e.Reason.ShouldBe("page 1 has no text layer (a scan) and OCR is not available");
     }
+
+    [Fact]
+    public void Kangxi_and_supplement_radicals_in_a_ruled_table_read_as_the_ideographs()
+    {
+        // As WPS exports often map them: 项⽬ (U+2F6C for 目), 部⻔ (U+2ED4 for 门). The font's ToUnicode map
+        // says so; the two-by-two table is drawn with stroked lines.
+        var toUnicode = new Dictionary<char, string> { ['A'] = "9879", ['B'] = "2F6C", ['C'] = "540D", ['D'] = "79F0", ['E'] = "90E8", ['F'] = "2ED4" };
+        var file = InputFile.FromBytes("radicals.pdf", HandWrittenPdf.Build("""
+            0.5 w 50 700 m 350 700 l S 50 680 m 350 680 l S 50 660 m 350 660 l S
+            50 700 m 50 660 l S 150 700 m 150 660 l S 350 700 m 350 660 l S
+            BT /F1 10 Tf 55 686 Td (ABCD) Tj ET
+            BT /F1 10 Tf 55 666 Td (EF) Tj ET
+            """, toUnicode));
+
+        var cells = new PdfTextReader(null).Read(file, CancellationToken.None).Pages.Single().Cells;
+        cells.Select(c => (c.Row, c.Column, c.Text)).ShouldBe([(0, 0, "项目名称"), (1, 0, "部门")]);
+    }
+}
+
+/// <summary>A one-page PDF written byte by byte: a text layer in a font not embedded (SimSun) whose ToUnicode map the test chooses.</summary>
+internal static class HandWrittenPdf
+{
+    public static byte[] Build(string content, IReadOnlyDictionary<char, string> toUnicode)
+    {
+        var cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def "
+            + "1 begincodespacerange <00> <FF> endcodespacerange "
+            + $"{toUnicode.Count} beginbfchar " + string.Concat(toUnicode.Select(m => $"<{(int)m.Key:X2}> <{m.Value}> "))
+            + "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /TrueType /BaseFont /SimSun /FirstChar 65 /LastChar 70 /Widths [1000 1000 1000 1000 1000 1000] /FontDescriptor 7 0 R /ToUnicode 6 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            $"<< /Length {cmap.Length} >>\nstream\n{cmap}\nendstream",
+            "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 }
