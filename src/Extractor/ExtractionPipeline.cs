@@ -4,6 +4,7 @@ using Extractor.Mapping;
 using Extractor.Output;
 using Extractor.Readers;
 using Extractor.Readers.Html;
+using Extractor.Readers.Pdf;
 using Extractor.Readers.Text;
 using Extractor.Validation;
 
@@ -34,6 +35,7 @@ public sealed class ExtractionPipeline
     {
         [InputKind.Text] = new TabTextReader(),
         [InputKind.Html] = new HtmlTableReader(),
+        [InputKind.Pdf] = new PdfTextReader(null),
     };
 
     /// <summary>Reads every form of a file; throws <see cref="InputRejectedException"/> with the reason when it has none.</summary>

@@ -115,5 +115,13 @@ public static class CjkText
         return IsCjkLike(value[^1]) && IsCjkLike(continuation[0]) ? value + continuation : value + " " + continuation;
     }
 
+    /// <summary>
+    /// Appends the next printed line of a wrapped paragraph (PDF, OCR): a print wraps between any two CJK
+    /// characters without a space, and between words only at a space, so nothing is put between the lines
+    /// when either side is CJK-like, and one space otherwise.
+    /// </summary>
+    public static string ContinuePrinted(string value, string line) =>
+        IsCjkLike(value[^1]) || IsCjkLike(line[0]) ? value + line : value + " " + line;
+
     private static bool IsSpace(char ch) => char.IsWhiteSpace(ch) || ch == '\u00A0';
 }

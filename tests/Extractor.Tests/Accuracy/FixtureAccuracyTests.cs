@@ -36,6 +36,10 @@ public class FixtureAccuracyTests
         { "no-form.txt", "no 项目支出绩效自评表" },
         { "bad-utf8.txt", "UTF-8" },
         { "other-form.txt", "绩效目标申报表" },
+        { "user-password.pdf", "user password" },
+        { "truncated.pdf", "truncated" },
+        { "corrupt.pdf", "damaged" },
+        { "zero-pages.pdf", "no pages" },
     };
 
     [Theory]

@@ -40,4 +40,11 @@ public class CjkTextTests
     [Fact]
     public void Text_continued_after_a_page_break_joins_the_cell_it_continues() =>
         CjkText.Continue("四、绿化市容基础数据更新与", "统计完成渣土综合监管系统").ShouldBe("四、绿化市容基础数据更新与统计完成渣土综合监管系统");
+
+    [Theory]
+    [InlineData("阶段性目标：2020", "年年中，完成优化", "阶段性目标：2020年年中，完成优化")] // seed form 1, wrapped after the year
+    [InlineData("通过集成对接", "GIS数据", "通过集成对接GIS数据")]
+    [InlineData("summary of", "the works", "summary of the works")]
+    public void A_printed_line_continues_without_a_space_where_either_side_is_CJK(string line, string next, string joined) =>
+        CjkText.ContinuePrinted(line, next).ShouldBe(joined);
 }

@@ -1,0 +1,40 @@
+using Extractor.Grid;
+
+namespace Extractor.Tables;
+
+/// <summary>
+/// A table row cut by a page break: the top row of a table that opens a page without a closing line
+/// continues the bottom row of the table that ended the previous page open. Each continued cell takes the
+/// glyphs of the cell below it in the same columns, placed under its own, and its text is made again, so a
+/// cell's wrapped lines and paragraphs read the same as if the page had not broken.
+/// </summary>
+public static class PageBreakJoin
+{
+    /// <summary>Joins <paramref name="next"/>'s first row into <paramref name="previous"/>'s last; null when the two do not continue each other.</summary>
+    public static (FoundTable Previous, FoundTable Next)? Join(FoundTable previous, FoundTable next)
+    {
+        if (!previous.OpenBottom || !next.OpenTop) return null;
+        var bottom = previous.RowCount;
+        var cells = previous.Cells.ToList();
+        var rest = new List<TableCell>();
+        foreach (var continuation in next.Cells)
+        {
+            var target = continuation.Cell.Row == 0 ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && SameColumns(c.Cell, continuation.Cell)) : -1;
+            if (target < 0) { rest.Add(continuation); continue; }
+            rest.Add(continuation with { Cell = continuation.Cell with { Text = null } }); // its glyphs stay taken
+            var above = cells[target];
+            var shift = above.Cell.Box!.Value.Bottom - continuation.Cell.Box!.Value.Top;
+            var glyphs = above.Glyphs.Concat(continuation.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
+            cells[target] = new TableCell(above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right) }, glyphs);
+        }
+        return (previous with { Cells = cells }, next with { Cells = rest });
+    }
+
+    /// <summary>The two cells cover mostly the same columns of the page.</summary>
+    private static bool SameColumns(Cell a, Cell b)
+    {
+        if (a.Box is not { } x || b.Box is not { } y) return false;
+        var overlap = Math.Min(x.Right, y.Right) - Math.Max(x.Left, y.Left);
+        return overlap > 0.5 * Math.Min(x.Width, y.Width);
+    }
+}

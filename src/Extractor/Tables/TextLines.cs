@@ -1,0 +1,106 @@
+using Extractor.Grid;
+using Extractor.Text;
+
+namespace Extractor.Tables;
+
+/// <summary>A printed line: its glyphs left to right.</summary>
+public sealed class TextLine
+{
+    /// <summary>Glyphs left to right, with at least one that is not a space; the line's bounds are those of its printed glyphs.</summary>
+    public TextLine(IReadOnlyList<Glyph> glyphs)
+    {
+        Glyphs = glyphs;
+        var printed = glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value)).DefaultIfEmpty(glyphs[0]).ToList();
+        Top = printed.Min(g => g.Box.Top);
+        Bottom = printed.Max(g => g.Box.Bottom);
+        Left = printed.Min(g => g.Box.Left);
+        Right = printed.Max(g => g.Box.Right);
+        FontSize = printed.Max(g => g.FontSize);
+    }
+
+    public IReadOnlyList<Glyph> Glyphs { get; }
+    public double Top { get; }
+    public double Bottom { get; }
+    public double Left { get; }
+    public double Right { get; }
+    public double FontSize { get; }
+    public Box Box => new(Left, Top, Right, Bottom);
+
+    /// <summary>The line's text: spaces as printed, and a space where the glyphs leave a gap wider than a quarter of the font size.</summary>
+    public string Text() => Text(Glyphs);
+
+    public static string Text(IEnumerable<Glyph> glyphs)
+    {
+        var sb = new System.Text.StringBuilder();
+        Glyph? previous = null;
+        foreach (var g in glyphs)
+        {
+            if (previous is not null && g.Box.Left - previous.Box.Right > g.FontSize * 0.25) sb.Append(' ');
+            sb.Append(string.IsNullOrWhiteSpace(g.Value) ? " " : g.Value);
+            previous = g;
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Groups glyphs into printed lines and lines into the text of a cell, in reading order, under the text
+/// rules of the contract: lines of a wrapped paragraph joined (nothing where either side is CJK, since a
+/// print wraps between any two CJK characters but between words only at a space), a line that ends a
+/// sentence short of the cell's right edge ending its paragraph.
+/// </summary>
+public static class TextLines
+{
+    private static readonly string SentenceEnds = "。！？!?";
+
+    /// <summary>Glyphs grouped into lines, top to bottom; a glyph joins a line its vertical centre falls within.</summary>
+    public static IReadOnlyList<TextLine> Of(IEnumerable<Glyph> glyphs)
+    {
+        var lines = new List<List<Glyph>>();
+        foreach (var g in glyphs.Where(g => g.Value.Length > 0).OrderBy(g => g.CenterY))
+        {
+            var line = lines.Count > 0 ? lines[^1] : null;
+            if (line is not null && Math.Abs(g.CenterY - line.Average(x => x.CenterY)) <= Math.Max(g.Box.Height, line[0].Box.Height) * 0.5)
+                line.Add(g);
+            else
+                lines.Add([g]);
+        }
+        return lines.Where(l => l.Any(g => !string.IsNullOrWhiteSpace(g.Value)))
+            .Select(l => new TextLine(l.OrderBy(g => g.Box.Left).ToList())).ToList();
+    }
+
+    /// <summary>The text of a cell whose content box ends at <paramref name="right"/>; null when blank.</summary>
+    public static string? CellText(IEnumerable<Glyph> glyphs, double right)
+    {
+        var lines = Of(glyphs);
+        var paragraphs = new List<string>();
+        string? paragraph = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = CjkText.CleanLine(lines[i].Text());
+            if (text is null) continue;
+            paragraph = paragraph is null ? text : CjkText.ContinuePrinted(paragraph, text);
+            if (i + 1 < lines.Count && SentenceEnds.Contains(text[^1]) && EndsShort(lines[i], lines[i + 1], right))
+            {
+                paragraphs.Add(paragraph);
+                paragraph = null;
+            }
+        }
+        if (paragraph is not null) paragraphs.Add(paragraph);
+        return paragraphs.Count == 0 ? null : string.Join('\n', paragraphs);
+    }
+
+    /// <summary>
+    /// True when the line broke although the start of the next line would have fitted after it: a hard
+    /// break, not a wrap. The start is the next line's first two glyphs (a CJK character and the punctuation
+    /// that may not begin a line) or its first word, with half a font size of slack for the cell's padding.
+    /// </summary>
+    private static bool EndsShort(TextLine line, TextLine next, double right)
+    {
+        var unit = 1;
+        while (unit < next.Glyphs.Count && (unit < 2 || char.IsAsciiLetterOrDigit(next.Glyphs[unit].Value[0]) && char.IsAsciiLetterOrDigit(next.Glyphs[unit - 1].Value[0])))
+            unit++;
+        var width = next.Glyphs[unit - 1].Box.Right - next.Glyphs[0].Box.Left;
+        return right - line.Right > width + line.FontSize * 0.5;
+    }
+}
