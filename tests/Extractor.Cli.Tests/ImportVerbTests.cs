@@ -6,42 +6,76 @@ namespace Extractor.Cli.Tests;
 
 public class ImportVerbTests
 {
+    /// <summary>
+    /// A folder like an archive year: the seed and variants inputs with a text layer (scans are left to the OCR
+    /// tests, they would only slow this down), their expected JSON and notes beside them, and the bad inputs.
+    /// Returns it with the number of forms its inputs hold.
+    /// </summary>
+    private static (string Folder, int Inputs, int Forms) ArchiveYear()
+    {
+        var folder = CliRun.TempFolder();
+        int inputs = 0, forms = 0;
+        foreach (var fixtureCase in new[] { "seed", "variants" })
+        {
+            var source = Path.Combine(CliRun.Fixtures, fixtureCase);
+            var target = Directory.CreateDirectory(Path.Combine(folder, fixtureCase, "expected")).Parent!.FullName;
+            var expected = Directory.GetFiles(Path.Combine(source, "expected"));
+            foreach (var file in expected) File.Copy(file, Path.Combine(target, "expected", Path.GetFileName(file)));
+            foreach (var file in Directory.GetFiles(source).Where(f => !Path.GetFileName(f).Contains(".scan", StringComparison.Ordinal)))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+                inputs++;
+                forms += expected.Length;
+            }
+        }
+        Directory.CreateDirectory(Path.Combine(folder, "bad"));
+        foreach (var file in Directory.GetFiles(Path.Combine(CliRun.Fixtures, "bad")))
+            File.Copy(file, Path.Combine(folder, "bad", Path.GetFileName(file)));
+        return (folder, inputs, forms);
+    }
+
     [Fact]
     public void Importing_folders_writes_every_form_into_the_outbox_and_a_report_with_years_kinds_and_failures()
     {
+        var (year, _, forms) = ArchiveYear();
         var data = CliRun.TempFolder();
-        var result = CliRun.Run("import", "fixtures/seed", "fixtures/variants", "fixtures/bad", "--data", data);
+        var result = CliRun.Run("import", Path.Combine(year, "seed"), Path.Combine(year, "variants"), Path.Combine(year, "bad"), "--data", data);
 
         result.ExitCode.ShouldBe(1, result.Err);
-        // seed: 4 inputs × 6 forms, variants: 2 × 4 forms; four bad inputs fail, each with its reason; the expected
-        // JSON, the notes and garbage.bin are not input kinds and are passed over.
-        Directory.GetFiles(Path.Combine(data, "outbox"), "*.json").Length.ShouldBe(4 * 6 + 2 * 4);
-        result.Out.ShouldContain("10 files, 32 forms, 0 already imported, 4 failed, 12 other files passed over");
-        result.Err.ShouldContain("failed: bad/empty.txt: the file is empty (0 bytes)");
+        Directory.GetFiles(Path.Combine(data, "outbox"), "*.json").Length.ShouldBe(forms);
+        result.Out.ShouldContain($" {forms} forms, 0 already imported, ");
+        // Only the bad inputs fail, each with its reason; the expected JSON, the notes and garbage.bin are not
+        // input kinds and are passed over.
+        var failed = result.Err.Split('\n').Where(l => l.StartsWith("failed: ", StringComparison.Ordinal)).ToList();
+        failed.ShouldAllBe(l => l.StartsWith("failed: bad/", StringComparison.Ordinal));
+        failed.ShouldContain("failed: bad/empty.txt: the file is empty (0 bytes)");
+        failed.ShouldContain(l => l.StartsWith("failed: bad/user-password.pdf: ", StringComparison.Ordinal) && l.Contains("password"));
+        failed.ShouldNotContain(l => l.Contains("garbage.bin") || l.Contains("README.md"));
         result.Err.ShouldNotContain("   at ");
 
         var report = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(data, "state", "reports"), "import-*.json").Single()))!;
-        report["forms"]!.GetValue<int>().ShouldBe(32);
-        report["failures"]!.GetValue<int>().ShouldBe(4);
+        report["forms"]!.GetValue<int>().ShouldBe(forms);
+        report["failures"]!.GetValue<int>().ShouldBe(failed.Count);
         var lines = report["lines"]!.AsArray();
-        lines.ShouldContain(l => l!["year"]!.GetValue<string>() == "2020" && l["kind"]!.GetValue<string>() == "Html" && l["forms"]!.GetValue<int>() > 0);
+        lines.ShouldContain(l => l!["year"]!.GetValue<string>() == "2020" && l["kind"]!.GetValue<string>() == "Pdf" && l["forms"]!.GetValue<int>() > 0);
         lines.Sum(l => l!["checks"]!.GetValue<int>()).ShouldBeGreaterThan(0);
         // Import leaves the originals where they are; a failed file is copied into quarantine with its note.
-        File.Exists(Path.Combine(CliRun.Fixtures, "bad", "empty.txt")).ShouldBeTrue();
+        File.Exists(Path.Combine(year, "bad", "empty.txt")).ShouldBeTrue();
         File.Exists(Path.Combine(data, "quarantine", "bad", "empty.txt.error.json")).ShouldBeTrue();
     }
 
     [Fact]
     public void Importing_the_same_folder_twice_adds_nothing()
     {
+        var (year, inputs, _) = ArchiveYear();
         var data = CliRun.TempFolder();
-        CliRun.Run("import", "fixtures/seed", "--data", data).ExitCode.ShouldBe(0);
+        CliRun.Run("import", Path.Combine(year, "seed"), Path.Combine(year, "variants"), "--data", data).ExitCode.ShouldBe(0);
         var first = Directory.GetFiles(Path.Combine(data, "outbox")).Order().ToList();
 
-        var again = CliRun.Run("import", "fixtures/seed", "--data", data);
+        var again = CliRun.Run("import", year, "--data", data);
 
-        again.ExitCode.ShouldBe(0, again.Err);
-        again.Out.ShouldContain("0 forms, 4 already imported, 0 failed");
+        again.ExitCode.ShouldBe(1, again.Err);
+        again.Out.ShouldContain($" 0 forms, {inputs} already imported, ");
         Directory.GetFiles(Path.Combine(data, "outbox")).Order().ToList().ShouldBe(first);
     }
 
