@@ -35,7 +35,7 @@ EOF
 }
 
 echo "== import (Release build, $(nproc) cores)"
-printf '%-8s %-8s %-10s %-10s %-10s %-12s\n' files forms seconds files/s forms/s "peak MB"
+printf '%-8s %-8s %-10s %-10s %-10s %-12s %-10s\n' files forms seconds files/s forms/s "peak MB" "CPU s"
 for count in $((files / 4)) $((files / 2)) "$files"; do
   inputs="$work/in-$count" data="$work/data-$count"
   copies "$count" "$inputs"
@@ -44,7 +44,8 @@ for count in $((files / 4)) $((files / 2)) "$files"; do
   written=$(find "$data/outbox" -name '*.json' | wc -l)
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time-$count")
   peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time-$count")
-  awk -v f="$count" -v w="$written" -v s="$seconds" -v p="$peak" 'BEGIN { printf "%-8s %-8s %-10s %-10.1f %-10.1f %-12s\n", f, w, s, f / s, w / s, p }'
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.1f", s }' "$work/time-$count")
+  awk -v f="$count" -v w="$written" -v s="$seconds" -v p="$peak" -v c="$cpu" 'BEGIN { printf "%-8s %-8s %-10s %-10.1f %-10.1f %-12s %-10s\n", f, w, s, f / s, w / s, p, c }'
   rm -rf "$inputs"
 done
 
@@ -74,9 +75,9 @@ sql="SELECT department, year, count(*) AS forms, round(avg(total_score), 2) AS a
 echo "$sql"
 # query RUN: one timed `extractor query` of the grouped question.
 query() {
-  /usr/bin/time -f "%e %M" -o "$work/qtime" "${extractor[@]}" query "$sql" --data "$store" --format csv >"$work/q.csv" 2>"$work/q.err"
-  read -r wall kb <"$work/qtime"
-  echo "$1: $(($(wc -l <"$work/q.csv") - 1)) groups; whole command ${wall} s, peak $((kb / 1024)) MB; $(grep -o 'query .*' "$work/q.err" | tr -d ')')"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/qtime" "${extractor[@]}" query "$sql" --data "$store" --format csv >"$work/q.csv" 2>"$work/q.err"
+  read -r wall kb user sys <"$work/qtime"
+  echo "$1: $(($(wc -l <"$work/q.csv") - 1)) groups; whole command ${wall} s (CPU $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') s), peak $((kb / 1024)) MB; $(grep -o 'query .*' "$work/q.err" | tr -d ')')"
 }
 query "first query (no cache: reads all JSON)"
 query "second query (Parquet cache)"

@@ -1,7 +1,7 @@
 namespace Extractor.Store.Query;
 
 /// <summary>One form document in the outbox: its path, its form_id (the file's stem) and a stamp that changes with it.</summary>
-public sealed record OutboxFile(string Path, string FormId, string Stamp)
+internal sealed record OutboxFile(string Path, string FormId, string Stamp)
 {
     /// <summary>The outbox's documents, by name; temporary and hidden files (a write in progress) are not documents.</summary>
     public static List<OutboxFile> List(DataFolder data)

@@ -10,15 +10,14 @@ namespace Extractor.Store.Query;
 /// and reads one newline-delimited file in parallel in a fraction of that. Files that are no JSON object (a stray
 /// or damaged file) are left out and named in <see cref="Skipped"/>, so one bad file does not hide the store.
 /// </summary>
-public sealed class OutboxSnapshot : IDisposable
+internal sealed class OutboxSnapshot : IDisposable
 {
     private const int Batch = 1024;
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Path { get; }
-    public IReadOnlyList<string> Skipped { get; }
-
     public int Forms { get; }
+    public IReadOnlyList<string> Skipped { get; }
 
     private OutboxSnapshot(string path, int forms, IReadOnlyList<string> skipped) => (Path, Forms, Skipped) = (path, forms, skipped);
 
