@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Extractor.Store;
+using Extractor.Store.Query;
 using Serilog;
 using Spectre.Console;
 
@@ -62,6 +63,8 @@ internal static class ImportVerb
             }
 
             PrintSummary(report, passedOver, clock.Elapsed);
+            // Auditors query right after an import: bring the query cache up to date now, not at their first query.
+            if (report.Forms > 0) RefreshQueryCache(data, log);
             var reportPath = report.Write(Path.Combine(data.State, "reports"));
             log.Information("import: {Files} files, {Forms} forms, {Duplicates} already imported, {Failures} failed in {Seconds:0.0} s; report {Report}",
                 report.Files, report.Forms, report.Duplicates, report.Failures, clock.Elapsed.TotalSeconds, reportPath);
@@ -94,6 +97,19 @@ internal static class ImportVerb
             var result = ingest.Ingest(input.Path, input.RelativeName, OriginalHandling.Keep, CancellationToken.None);
             if (result.Status != IngestStatus.Retry || attempt == TransientAttempts) return result;
             Thread.Sleep(TimeSpan.FromSeconds(attempt));
+        }
+    }
+
+    private static void RefreshQueryCache(DataFolder data, ILogger log)
+    {
+        try
+        {
+            using var store = FormStore.Open(data);
+            log.Information("import: the query views hold {Forms} forms ({Read} read now)", store.Forms, store.FormsRead);
+        }
+        catch (StoreQueryException e)
+        {
+            log.Warning("import: the query cache was not refreshed: {Reason}", e.Message);
         }
     }
 
