@@ -6,7 +6,7 @@
 # The pipeline runs once per round over all files in one process (as the worker and `import` do), published
 # ReadyToRun as it is deployed, so its .NET start-up is counted once per round; the other tools start once
 # per file, as they are used. Every tool gets all cores (extract runs files in parallel; the others via
-# xargs -P). A second pipeline row runs with tiered PGO off: less JIT work in a batch of a few seconds.
+# xargs -P).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -35,12 +35,10 @@ best() { # command... : the best wall time of $rounds runs, in seconds
   echo "$best_s"
 }
 pipeline() { rm -rf "$out/json"; dotnet "$cli" extract "${files[@]}" --out "$out/json"; }
-pipeline_tuned() { DOTNET_TieredPGO=0 pipeline; }
 pdftotext_all() { printf '%s\n' "${files[@]}" | xargs -P "$(nproc)" -I{} pdftotext -tsv {} /dev/null; }
 pdfminer_all() { printf '%s\n' "${files[@]}" | xargs -P "$(nproc)" -I{} sh -c 'pdf2txt "$1" >/dev/null' _ {}; }
 
 t_pipe=$(best pipeline)
-t_tuned=$(best pipeline_tuned)
 t_poppler=$(best pdftotext_all)
 t_miner=$(best pdfminer_all)
 row() { printf '| %s | %.2f | %.1f | %.2fx |\n' "$1" "$2" "$(echo "$2 * 1000 / $pages" | bc -l)" "$(echo "$2 / $t_poppler" | bc -l)"; }
@@ -49,6 +47,5 @@ echo
 echo "| tool | seconds | ms per page | vs pdftotext -tsv |"
 echo "| --- | --- | --- | --- |"
 row "extractor extract (whole pipeline, JSON out)" "$t_pipe"
-row "the same with DOTNET_TieredPGO=0" "$t_tuned"
 row "pdftotext -tsv (poppler)" "$t_poppler"
 row "pdf2txt (pdfminer.six)" "$t_miner"

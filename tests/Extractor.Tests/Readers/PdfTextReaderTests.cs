@@ -78,6 +78,16 @@ public class PdfTextReaderTests
     }
 
     [Fact]
+    public void A_page_whose_text_layer_is_private_use_characters_is_refused_as_unreadable_when_no_ocr_is_available()
+    {
+        var garbage = new Dictionary<char, string> { ['A'] = "E001", ['B'] = "E002", ['C'] = "E003", ['D'] = "E004", ['E'] = "E005", ['F'] = "E006" };
+        var file = InputFile.FromBytes("garbled.pdf", HandWrittenPdf.Build("BT /F1 10 Tf 55 686 Td (ABCDEF) Tj ET", garbage));
+
+        var e = Should.Throw<InputRejectedException>(() => new PdfTextReader(null).Read(file, CancellationToken.None));
+        e.Reason.ShouldStartWith("page 1 has a text layer of unreadable characters");
+    }
+
+    [Fact]
     public void Kangxi_and_supplement_radicals_in_a_ruled_table_read_as_the_ideographs()
     {
         // As WPS exports often map them: 项⽬ (U+2F6C for 目), 部⻔ (U+2ED4 for 门). The font's ToUnicode map

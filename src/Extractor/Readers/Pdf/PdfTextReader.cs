@@ -7,7 +7,8 @@ namespace Extractor.Readers.Pdf;
 
 /// <summary>
 /// PDFs with a text layer, read with PdfPig: per page, tables from ruling lines, or from text alignment
-/// where the page has none, and the text around them. A page without text (a scan) goes to OCR.
+/// where the page has none, and the text around them. A page without text (a scan) or with a garbage text
+/// layer goes to OCR.
 /// Owner-password encryption (printing or copying forbidden) does not stop reading; a user password does.
 /// </summary>
 public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null) : IDocumentReader
@@ -24,10 +25,13 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = PageOf(document, number);
-            if (!page.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value)))
+            var unreadable = TextLayer.IsEmpty(page) ? "has no text layer (a scan)"
+                : TextLayer.IsGarbage(page) ? "has a text layer of unreadable characters (a font without a usable ToUnicode map)"
+                : null;
+            if (unreadable is not null)
             {
                 read.Add((null, [], ocr?.Read(file, page, cancellationToken)
-                    ?? throw new InputRejectedException($"page {number} has no text layer (a scan) and OCR is not available")));
+                    ?? throw new InputRejectedException($"page {number} {unreadable} and OCR is not available")));
                 continue;
             }
             var layout = PdfPageLayout.From(page, number, _lattice);
