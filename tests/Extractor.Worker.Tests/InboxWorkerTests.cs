@@ -7,19 +7,28 @@ public class InboxWorkerTests
 {
     private static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(WorkerProcess.Fixtures, path));
 
-    /// <summary>The same forms with other bytes: a trailing blank line (text) or comment (HTML) makes a new content.</summary>
+    /// <summary>The same forms with other bytes: a trailing blank line (text) or comment (HTML, PDF) makes a new content.</summary>
     private static byte[] Variant(string path, int n)
     {
         var bytes = Fixture(path);
-        var suffix = path.EndsWith(".html", StringComparison.Ordinal) ? $"<!-- copy {n} -->" : new string('\n', n);
+        var suffix = Path.GetExtension(path) switch
+        {
+            ".html" => $"<!-- copy {n} -->",
+            ".pdf" => $"\n% copy {n}\n",
+            _ => new string('\n', n),
+        };
         return bytes.Concat(Encoding.UTF8.GetBytes(suffix)).ToArray();
     }
 
     private static readonly (string Path, int Forms)[] Sources =
     [
         ("seed/000_3040adc6ab17b275.txt", 6), ("seed/seed.html", 6), ("variants/variants.txt", 4),
-        ("variants/variants.html", 4), ("cut-off/cut-off.txt", 1),
+        ("variants/variants.html", 4), ("cut-off/cut-off.txt", 1), ("seed/seed.chromium.pdf", 6),
+        ("variants/variants.owner-encrypted.pdf", 4), ("seed/seed.libreoffice.pdf", 6),
     ];
+
+    private static readonly string[] BadFiles =
+        ["empty.txt", "garbage.bin", "no-form.txt", "bad-utf8.txt", "other-form.txt", "corrupt.pdf", "truncated.pdf", "user-password.pdf", "zero-pages.pdf"];
 
     [Fact]
     public void Fifty_mixed_files_dropped_at_once_all_end_archived_with_their_json_or_quarantined()
@@ -27,7 +36,7 @@ public class InboxWorkerTests
         using var worker = new WorkerProcess().Start();
         var expectedForms = 0;
         var dropped = 0;
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 50 - 5 - BadFiles.Length; i++)
         {
             var (path, forms) = Sources[i % Sources.Length];
             var folder = i % 4 == 0 ? "2020年 归档/" : "";
@@ -37,7 +46,7 @@ public class InboxWorkerTests
         }
         for (var i = 0; i < 5; i++, dropped++)
             worker.Drop($"重复 {i}.txt", Variant(Sources[0].Path, 1)); // same content as 自评表 第0份
-        foreach (var bad in new[] { "empty.txt", "garbage.bin", "no-form.txt", "bad-utf8.txt", "other-form.txt" })
+        foreach (var bad in BadFiles)
         {
             worker.Drop($"坏文件/{bad}", Fixture($"bad/{bad}"));
             dropped++;
@@ -47,13 +56,15 @@ public class InboxWorkerTests
             TimeSpan.FromMinutes(3), "every file to be archived or quarantined");
 
         worker.Files(worker.Outbox, "*.json").Length.ShouldBe(expectedForms);
-        worker.Files(worker.Quarantine, "*.error.json").Length.ShouldBe(5);
+        dropped.ShouldBe(50);
+        worker.Files(worker.Quarantine, "*.error.json").Length.ShouldBe(BadFiles.Length);
         worker.Files(worker.Inbox).ShouldBeEmpty();
         worker.Files(worker.Work).ShouldBeEmpty();
         File.Exists(Path.Combine(worker.Archive, "2020年 归档", "自评表 第0份.txt")).ShouldBeTrue();
         var note = File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "garbage.bin.error.json"));
         note.ShouldContain("\"reason\"");
         note.ShouldContain("binary");
+        File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "user-password.pdf.error.json")).ShouldContain("password");
     }
 
     [Fact]
