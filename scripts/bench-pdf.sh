@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the whole pipeline (extract: read, segment, map, validate, write JSON) on the PDF fixtures against
 # poppler's `pdftotext -tsv` and pdfminer's `pdf2txt` on the same files, and prints a table.
-#   bash scripts/bench-pdf.sh [ROUNDS] [COPIES]   (defaults 3 and 5: each tool's best of 3 rounds over 5 copies
+#   bash scripts/bench-pdf.sh [ROUNDS] [COPIES]   (defaults 3 and 20: each tool's best of 3 rounds over 20 copies
 #   of every PDF fixture, so the batch has the size of a day's inbox rather than of a single file)
 # The pipeline runs once per round over all files in one process (as the worker and `import` do), published
 # ReadyToRun as it is deployed, so its .NET start-up is counted once per round; the other tools start once
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
-copies=${2:-5}
+copies=${2:-20}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/in"
@@ -28,7 +28,7 @@ now() { date +%s.%N; }
 best() { # command... : the best wall time of $rounds runs, in seconds
   local best_s="" start end t
   for _ in $(seq "$rounds"); do
-    start=$(now); "$@" >/dev/null 2>&1; end=$(now)
+    start=$(now); "$@" >/dev/null 2>"$out/err" || { cat "$out/err" >&2; exit 1; }; end=$(now)
     t=$(echo "$end - $start" | bc -l)
     if [ -z "$best_s" ] || (( $(echo "$t < $best_s" | bc -l) )); then best_s=$t; fi
   done
