@@ -13,6 +13,7 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     AuditVerb.Create(global),
     ExportVerb.Create(global),
     EvalVerb.Create(global),
+    DebugVerb.Create(global),
     SchemaVerb.Create(),
 };
 

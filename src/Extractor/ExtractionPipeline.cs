@@ -52,11 +52,21 @@ public sealed class ExtractionPipeline
         }
     }
 
+    /// <summary>The grid the reader recovered, before any form is made of it: what `extractor debug` draws.</summary>
+    public (InputKind Kind, GridDocument Grid) ReadGrid(InputFile file, CancellationToken cancellationToken = default)
+    {
+        var kind = InputKindDetector.Detect(file);
+        return (kind, Read(file, kind, cancellationToken));
+    }
+
+    private GridDocument Read(InputFile file, InputKind kind, CancellationToken cancellationToken) =>
+        _readers.TryGetValue(kind, out var reader)
+            ? reader.Read(file, cancellationToken)
+            : throw new InputRejectedException($"{kind} files cannot be read by this build");
+
     private FileExtraction Extract(InputFile file, InputKind kind, CancellationToken cancellationToken)
     {
-        if (!_readers.TryGetValue(kind, out var reader))
-            throw new InputRejectedException($"{kind} files cannot be read by this build");
-        var document = reader.Read(file, cancellationToken);
+        var document = Read(file, kind, cancellationToken);
 
         var forms = new List<EvaluationForm>();
         var skipped = new List<SkippedForm>();

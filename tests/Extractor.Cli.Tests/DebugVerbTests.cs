@@ -1,0 +1,30 @@
+namespace Extractor.Cli.Tests;
+
+public class DebugVerbTests
+{
+    [Fact]
+    public void Debug_draws_the_grid_found_on_a_pdf_page_over_the_page_image_and_writes_its_rows()
+    {
+        var output = CliRun.TempFolder();
+        var result = CliRun.Run("debug", "fixtures/seed/seed.chromium.pdf", "--page", "1", "--out", output);
+
+        result.ExitCode.ShouldBe(0, result.Err);
+        result.Out.ShouldStartWith("page 1 (pdf-text): ");
+        var rows = File.ReadAllLines(Path.Combine(output, "seed.chromium.p1.grid.tsv"));
+        rows.ShouldContain(r => r.StartsWith("项目名称\t上海绿化和市容管理局“一网通办”政务服务管理系统", StringComparison.Ordinal));
+        var svg = File.ReadAllText(Path.Combine(output, "seed.chromium.p1.svg"));
+        svg.ShouldContain("href=\"data:image/png;base64,");
+        svg.ShouldContain("<title>r0 c0");
+        Directory.GetFiles(output).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Debug_of_a_text_export_writes_the_rows_of_its_grid_without_a_drawing()
+    {
+        var output = CliRun.TempFolder();
+        var result = CliRun.Run("debug", "fixtures/cut-off/cut-off.txt", "--out", output);
+
+        result.ExitCode.ShouldBe(0, result.Err);
+        Directory.GetFiles(output).Select(Path.GetFileName).ShouldBe(["cut-off.p1.grid.tsv"]);
+    }
+}
