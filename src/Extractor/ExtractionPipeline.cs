@@ -4,6 +4,7 @@ using Extractor.Mapping;
 using Extractor.Output;
 using Extractor.Readers;
 using Extractor.Readers.Html;
+using Extractor.Readers.Ocr;
 using Extractor.Readers.Text;
 using Extractor.Validation;
 
@@ -26,14 +27,15 @@ public sealed class ExtractionPipeline
 
     public ExtractionPipeline(PipelineOptions options, IReadOnlyDictionary<InputKind, IDocumentReader>? readers = null)
     {
-        _readers = readers ?? DefaultReaders();
+        _readers = readers ?? DefaultReaders(options);
         _validator = FormValidator.Default(options.LowConfidenceThreshold);
     }
 
-    public static Dictionary<InputKind, IDocumentReader> DefaultReaders() => new()
+    public static Dictionary<InputKind, IDocumentReader> DefaultReaders(PipelineOptions options) => new()
     {
         [InputKind.Text] = new TabTextReader(),
         [InputKind.Html] = new HtmlTableReader(),
+        [InputKind.Image] = OcrReaders.Create(options).Images,
     };
 
     /// <summary>Reads every form of a file; throws <see cref="InputRejectedException"/> with the reason when it has none.</summary>

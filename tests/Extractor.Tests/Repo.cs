@@ -25,7 +25,13 @@ internal static class Repo
     public static FormSegment Segment(params string[] lines) =>
         new() { Rows = Rows(lines), Kind = FormKind.SelfEvaluation };
 
-    public static ExtractionPipeline Pipeline() => new(new PipelineOptions());
+    public static PipelineOptions Options() => new() { BaseFolder = Root };
+
+    /// <summary>One set of OCR engines for every test: initialising tesseract is the slow part.</summary>
+    private static readonly Lazy<Extractor.Readers.Ocr.OcrReaders> Ocr = new(() => Extractor.Readers.Ocr.OcrReaders.Create(Options()));
+
+    /// <summary>The default pipeline; scanned PDFs go to the page OCR while this build has no PDF reader.</summary>
+    public static ExtractionPipeline Pipeline() => new(Options(), Readers.ScannedPdf.WithDefaults(Options(), Ocr.Value.Pages));
 
     private static string FindRoot()
     {
