@@ -5,7 +5,7 @@ using Extractor.Text;
 namespace Extractor.Readers.Ocr;
 
 /// <summary>
-/// Domain correction: a cell read as a near miss of a label the form prints (one wrong character in a
+/// Domain correction: a cell read as a near miss of a label the form prints (or of a spreadsheet error) (one wrong character in a
 /// label of up to four, two in a longer one) is taken to be that label. Values are never snapped: only text within
 /// that distance of exactly one known label, and not itself a label, is changed.
 /// </summary>
@@ -13,11 +13,14 @@ internal static class LabelSnap
 {
     private static readonly string[] Titles = ["项目支出绩效自评表", "财政项目支出绩效自评表"];
 
+    /// <summary>Spreadsheet errors printed in place of a number: read exactly, they become an unreadable-value check.</summary>
+    private static readonly string[] SpreadsheetErrors = ["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!"];
+
     private static readonly IReadOnlyList<(string Key, string Label)> Known =
         typeof(FormLabels).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(string[]))
             .SelectMany(f => (string[])f.GetValue(null)!)
-            .Concat(IndicatorTaxonomy.Labels).Concat(Titles)
+            .Concat(IndicatorTaxonomy.Labels).Concat(Titles).Concat(SpreadsheetErrors)
             .Select(l => (Key: Label.Key(l), Label: l)).DistinctBy(l => l.Key).ToList();
 
     public static string? Snap(string? text)

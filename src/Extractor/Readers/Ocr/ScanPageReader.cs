@@ -61,8 +61,11 @@ internal static partial class ScanPageReader
         if (area.IsEmpty || ink.Count(area) < 12 * u * u) return (null, 1.0);
         var bounds = ink.InkBounds(area);
         var rect = bounds.Inflate((int)(8 * u), inside);
-        var singleLine = bounds.Height <= 1.6 * singleLineHeight;
-        var lines = engine.Read(rect, singleLine);
+        // Several text lines are read one by one: single-line mode reads CJK in narrow cells far better than block mode.
+        var bands = LineBands(ink, bounds, singleLineHeight, u);
+        var lines = bands.Count <= 1
+            ? engine.Read(rect, bounds.Height <= 1.6 * singleLineHeight)
+            : bands.SelectMany(band => engine.Read(new PixelRect(rect.Left, band.Top, rect.Right, band.Bottom).Inflate((int)(3 * u), inside), true)).ToList();
         var text = CellText.Assemble(lines, inside);
         var confidence = CellText.Confidence(lines);
         if (text is not null && MayBeNumber(text, confidence))
@@ -75,11 +78,76 @@ internal static partial class ScanPageReader
         }
         if (text is not null && Placeholder().IsMatch(text)) return ("—", confidence);
         if (text is not null && GreaterOrEqual().IsMatch(text)) text = "≥" + text[1..];
+        if (text is ['>' or '<', ..] && HasBarBelow(ink, bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
 
-        // The CJK model has no ≥ or ≤, and cannot tell ASCII brackets from full-width ones: a comparison
-        // or a bracket it reads may have been either, so such a cell is never sure.
+        // The CJK model cannot tell ASCII brackets from full-width ones, nor > from ≥ where the bar is lost:
+        // a bracket or comparison it reads may have been either, so such a cell is never sure.
         if (text is not null && text.IndexOfAny(Ambiguous) >= 0) confidence = Math.Min(confidence, AmbiguousReading);
         return (LabelSnap.Snap(text), text is null ? 1.0 : confidence);
+    }
+
+    /// <summary>
+    /// The models have no ≥ or ≤ and read them as > and &lt;; the image tells them apart: the first glyph of
+    /// the cell is ≥ or ≤ when its ink is two parts stacked (the angle, and the bar below it).
+    /// </summary>
+    private static bool HasBarBelow(InkMask ink, PixelRect bounds)
+    {
+        var columns = ink.InkColumns(bounds, 1);
+        var end = 0;
+        while (end < columns.Length && columns[end]) end++;
+        if (end == 0) return false;
+        var glyph = ink.InkBounds(new PixelRect(bounds.Left, bounds.Top, bounds.Left + end, bounds.Bottom));
+        return Runs(ink.InkRows(glyph, 1), 2) == 2;
+    }
+
+    /// <summary>
+    /// The text lines of a cell: bands of inked rows split by blank rows; a band too thin for a line (a
+    /// stroke of a character split off by its own gap) joins the band nearest to it.
+    /// </summary>
+    private static List<PixelRect> LineBands(InkMask ink, PixelRect bounds, int singleLineHeight, double u)
+    {
+        var rows = ink.InkRows(bounds, 1);
+        var bands = new List<(int Top, int Bottom)>();
+        var gap = Math.Max(2, (int)(5 * u));
+        for (var i = 0; i < rows.Length;)
+        {
+            if (!rows[i]) { i++; continue; }
+            var start = i;
+            var last = i;
+            while (i < rows.Length && (rows[i] || i - last <= gap))
+            {
+                if (rows[i]) last = i;
+                i++;
+            }
+            bands.Add((start, last + 1));
+        }
+        var minHeight = singleLineHeight * 3 / 5;
+        for (var k = 0; k < bands.Count && bands.Count > 1;)
+        {
+            if (bands[k].Bottom - bands[k].Top >= minHeight) { k++; continue; }
+            var up = k > 0 ? bands[k].Top - bands[k - 1].Bottom : int.MaxValue;
+            var down = k + 1 < bands.Count ? bands[k + 1].Top - bands[k].Bottom : int.MaxValue;
+            var with = up <= down ? k - 1 : k + 1;
+            var merged = (Math.Min(bands[k].Top, bands[with].Top), Math.Max(bands[k].Bottom, bands[with].Bottom));
+            bands[Math.Min(k, with)] = merged;
+            bands.RemoveAt(Math.Max(k, with));
+            k = 0;
+        }
+        return bands.Select(b => new PixelRect(bounds.Left, bounds.Top + b.Top, bounds.Right, bounds.Top + b.Bottom)).ToList();
+    }
+
+    /// <summary>Runs of true at least <paramref name="minLength"/> long.</summary>
+    private static int Runs(bool[] values, int minLength)
+    {
+        var count = 0;
+        for (var i = 0; i < values.Length;)
+        {
+            if (!values[i]) { i++; continue; }
+            var start = i;
+            while (i < values.Length && values[i]) i++;
+            if (i - start >= minLength) count++;
+        }
+        return count;
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>
