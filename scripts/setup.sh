@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: OCR (Tesseract 5 + Simplified Chinese, leptonica), poppler (rasterising, benchmark baseline),
 # pdfminer (benchmark baseline), CJK fonts (fixture generation).
-packages=(tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei)
+packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
