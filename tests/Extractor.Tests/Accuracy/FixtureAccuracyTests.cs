@@ -28,7 +28,7 @@ public class FixtureAccuracyTests
     /// </summary>
     public static TheoryData<string, double> ScanFloors() => new()
     {
-        { "pdf-ocr scan300", 0.96 },
+        { "pdf-ocr scan300", 0.97 },
         { "image-ocr scan300-bw", 0.97 },
         { "pdf-ocr scan200-noisy", 0.95 },
     };

@@ -43,6 +43,41 @@ internal static class CellText
             sb.Append(word.Text);
             previous = word;
         }
+        return BracketWidths(sb.ToString(), line);
+    }
+
+    /// <summary>
+    /// The models read （ and ） as ( and ); the page tells them apart: a full-width bracket is drawn at the
+    /// inner side of a whole character cell, so a wide gap separates it from the text outside it. Tesseract's
+    /// character boxes are rough, but that gap (over 0.6 of the line height against about 0.1) survives it.
+    /// </summary>
+    private static string BracketWidths(string text, OcrLine line)
+    {
+        if (text.IndexOfAny(['(', ')']) < 0) return text;
+        var symbols = line.Words.SelectMany(w => w.Symbols).Where(s => !string.IsNullOrWhiteSpace(s.Text)).OrderBy(s => s.Box.Left).ToList();
+        var wide = 0.4 * line.Box.Height;
+        var full = new Dictionary<int, char>();
+        var openedFull = false;
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            if (symbols[i].Text == "(")
+            {
+                openedFull = i > 0 && symbols[i].Box.Left - symbols[i - 1].Box.Right > wide;
+                if (openedFull) full[i] = '（';
+            }
+            // A closing bracket with text after it shows its own gap; at the end of a line it matches its opening one.
+            if (symbols[i].Text == ")" && (i + 1 < symbols.Count ? symbols[i + 1].Box.Left - symbols[i].Box.Right > wide : openedFull))
+                full[i] = '）';
+        }
+        if (full.Count == 0) return text;
+        var sb = new StringBuilder(text);
+        var k = -1;
+        for (var p = 0; p < sb.Length; p++)
+        {
+            if (char.IsWhiteSpace(sb[p])) continue;
+            k++;
+            if (full.TryGetValue(k, out var ch) && (sb[p] == '(' || sb[p] == ')')) sb[p] = ch;
+        }
         return sb.ToString();
     }
 

@@ -2,8 +2,14 @@ using Extractor.Readers.Ocr.Native;
 
 namespace Extractor.Readers.Ocr;
 
-/// <summary>A word as tesseract read it, with its box on the page and its confidence (0..1).</summary>
-internal sealed record OcrWord(string Text, PixelRect Box, double Confidence);
+/// <summary>A character as tesseract read it, with its box on the page.</summary>
+internal sealed record OcrSymbol(string Text, PixelRect Box);
+
+/// <summary>A word as tesseract read it: its characters, its box on the page and its confidence (0..1).</summary>
+internal sealed record OcrWord(IReadOnlyList<OcrSymbol> Symbols, PixelRect Box, double Confidence)
+{
+    public string Text => string.Concat(Symbols.Select(s => s.Text)).Trim();
+}
 
 /// <summary>A text line: its words in reading order.</summary>
 internal sealed record OcrLine(IReadOnlyList<OcrWord> Words)
@@ -79,20 +85,27 @@ internal sealed class OcrEngine : IDisposable
         if (it.IsInvalid) return lines;
         var page = Tesseract.TessResultIteratorGetPageIteratorConst(it);
         List<OcrWord>? words = null;
+        List<OcrSymbol>? symbols = null;
         do
         {
-            var text = Tesseract.TakeText(Tesseract.TessResultIteratorGetUTF8Text(it, Tesseract.LevelWord));
+            var text = Tesseract.TakeText(Tesseract.TessResultIteratorGetUTF8Text(it, Tesseract.LevelSymbol));
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (words is null || Tesseract.TessPageIteratorIsAtBeginningOf(page, Tesseract.LevelTextLine) != 0)
             {
                 if (words is { Count: > 0 }) lines.Add(new OcrLine(words));
                 words = [];
             }
-            Tesseract.TessPageIteratorBoundingBox(page, Tesseract.LevelWord, out var l, out var t, out var r, out var b);
-            var confidence = Tesseract.TessResultIteratorConfidence(it, Tesseract.LevelWord) / 100.0;
-            words.Add(new OcrWord(text.Trim(), new PixelRect(l, t, r, b), Math.Clamp(confidence, 0, 1)));
+            if (symbols is null || Tesseract.TessPageIteratorIsAtBeginningOf(page, Tesseract.LevelWord) != 0)
+            {
+                Tesseract.TessPageIteratorBoundingBox(page, Tesseract.LevelWord, out var wl, out var wt, out var wr, out var wb);
+                var confidence = Tesseract.TessResultIteratorConfidence(it, Tesseract.LevelWord) / 100.0;
+                symbols = [];
+                words.Add(new OcrWord(symbols, new PixelRect(wl, wt, wr, wb), Math.Clamp(confidence, 0, 1)));
+            }
+            Tesseract.TessPageIteratorBoundingBox(page, Tesseract.LevelSymbol, out var l, out var t, out var r, out var b);
+            symbols.Add(new OcrSymbol(text, new PixelRect(l, t, r, b)));
         }
-        while (Tesseract.TessResultIteratorNext(it, Tesseract.LevelWord) != 0);
+        while (Tesseract.TessResultIteratorNext(it, Tesseract.LevelSymbol) != 0);
         if (words is { Count: > 0 }) lines.Add(new OcrLine(words));
         return lines;
     }

@@ -80,8 +80,8 @@ internal static partial class ScanPageReader
         if (text is not null && GreaterOrEqual().IsMatch(text)) text = "≥" + text[1..];
         if (text is ['>' or '<', ..] && HasBarBelow(ink, bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
 
-        // The CJK model cannot tell ASCII brackets from full-width ones, nor > from ≥ where the bar is lost:
-        // a bracket or comparison it reads may have been either, so such a cell is never sure.
+        // Where the bar under ≥ is lost, > and ≥ cannot be told apart; bracket widths are told by their gaps,
+        // which a noisy scan may blur: a comparison or bracket the reader kept may have been the other, so such a cell is never sure.
         if (text is not null && text.IndexOfAny(Ambiguous) >= 0) confidence = Math.Min(confidence, AmbiguousReading);
         return (LabelSnap.Snap(text), text is null ? 1.0 : confidence);
     }

@@ -47,7 +47,7 @@ internal static partial class Tesseract
 
     public const int OemLstmOnly = 1;
     public const int PsmSingleBlock = 6, PsmSingleLine = 7;
-    public const int LevelTextLine = 2, LevelWord = 3;
+    public const int LevelTextLine = 2, LevelWord = 3, LevelSymbol = 4;
 
     [LibraryImport(Lib)] internal static partial TessApi TessBaseAPICreate();
     [LibraryImport(Lib)] internal static partial void TessBaseAPIDelete(IntPtr api);
