@@ -3,11 +3,10 @@ using Extractor.Readers.Ocr.Native;
 namespace Extractor.Readers.Ocr;
 
 /// <summary>A page image ready to read: binary, upright, at the target resolution.</summary>
-internal sealed class PreparedPage(Pix binary, int dpi, double skewDegrees) : IDisposable
+internal sealed class PreparedPage(Pix binary, int dpi) : IDisposable
 {
     public Pix Binary { get; } = binary;
     public int Dpi { get; } = dpi;
-    public double SkewDegrees { get; } = skewDegrees;
     public int Width => Binary.Width;
     public int Height => Binary.Height;
 
@@ -28,14 +27,14 @@ internal static class ScanPreparation
         using var grey = Leptonica.pixConvertTo8(source, 0).OrThrow("convert the image to grey");
         var scale = ScaleFactor(sourceDpi, options.TargetDpi);
         using var scaled = scale == 1.0 ? null : Leptonica.pixScaleGrayLI(grey, (float)scale, (float)scale).OrThrow("scale the image");
-        var upright = Deskew(scaled ?? grey, options.MaxDeskewDegrees, out var skew);
+        var upright = Deskew(scaled ?? grey, options.MaxDeskewDegrees);
         using (upright)
         {
             using var flat = Leptonica.pixBackgroundNormSimple(upright, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background");
             var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
             var dpi = (int)Math.Round(sourceDpi * scale);
             Leptonica.pixSetResolution(binary, dpi, dpi);
-            return new PreparedPage(binary, dpi, skew);
+            return new PreparedPage(binary, dpi);
         }
     }
 
@@ -43,14 +42,8 @@ internal static class ScanPreparation
     private static double ScaleFactor(double sourceDpi, int targetDpi) =>
         sourceDpi < targetDpi * 0.85 || sourceDpi > targetDpi * 1.6 ? targetDpi / sourceDpi : 1.0;
 
-    private static Pix Deskew(Pix grey, double maxDegrees, out double skew)
-    {
-        skew = 0;
-        if (maxDegrees <= 0) return Clone(grey);
-        var pix = Leptonica.pixDeskewGeneral(grey, 0, (float)maxDegrees, 0, 0, 0, out var angle, out _);
-        skew = angle;
-        return pix.OrThrow("deskew the image");
-    }
-
-    private static Pix Clone(Pix pix) => Leptonica.pixCopy(IntPtr.Zero, pix).OrThrow("copy the image");
+    private static Pix Deskew(Pix grey, double maxDegrees) =>
+        maxDegrees <= 0
+            ? Leptonica.pixCopy(IntPtr.Zero, grey).OrThrow("copy the image")
+            : Leptonica.pixDeskewGeneral(grey, 0, (float)maxDegrees, 0, 0, 0, out _, out _).OrThrow("deskew the image");
 }

@@ -52,7 +52,6 @@ internal static partial class Tesseract
     [LibraryImport(Lib)] internal static partial TessApi TessBaseAPICreate();
     [LibraryImport(Lib)] internal static partial void TessBaseAPIDelete(IntPtr api);
     [LibraryImport(Lib)] internal static partial void TessBaseAPIEnd(IntPtr api);
-    [LibraryImport(Lib)] internal static partial IntPtr TessVersion();
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int TessBaseAPIInit4(TessApi api, string datapath, string language, int oem,
@@ -61,16 +60,12 @@ internal static partial class Tesseract
         [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string[] varsValues,
         nuint varsSize, int setOnlyNonDebugParams);
 
-    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int TessBaseAPISetVariable(TessApi api, string name, string value);
-
     [LibraryImport(Lib)] internal static partial void TessBaseAPISetPageSegMode(TessApi api, int mode);
     [LibraryImport(Lib)] internal static partial void TessBaseAPISetImage2(TessApi api, Pix pix);
     [LibraryImport(Lib)] internal static partial void TessBaseAPISetSourceResolution(TessApi api, int ppi);
     [LibraryImport(Lib)] internal static partial void TessBaseAPISetRectangle(TessApi api, int left, int top, int width, int height);
     [LibraryImport(Lib)] internal static partial int TessBaseAPIRecognize(TessApi api, IntPtr monitor);
     [LibraryImport(Lib)] internal static partial TessResultIterator TessBaseAPIGetIterator(TessApi api);
-    [LibraryImport(Lib)] internal static partial void TessBaseAPIClear(TessApi api);
 
     [LibraryImport(Lib)] internal static partial void TessResultIteratorDelete(IntPtr it);
     [LibraryImport(Lib)] [return: MarshalAs(UnmanagedType.I4)] internal static partial int TessResultIteratorNext(TessResultIterator it, int level);
@@ -88,6 +83,4 @@ internal static partial class Tesseract
         try { return Marshal.PtrToStringUTF8(text); }
         finally { TessDeleteText(text); }
     }
-
-    public static string Version => Marshal.PtrToStringUTF8(TessVersion()) ?? "?";
 }
