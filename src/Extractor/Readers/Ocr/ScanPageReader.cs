@@ -12,6 +12,9 @@ namespace Extractor.Readers.Ocr;
 internal static partial class ScanPageReader
 {
     private const double AmbiguousReading = 0.5;
+
+    /// <summary>A number read this surely by the CJK model is not read again.</summary>
+    private const double SureNumber = 0.9;
     private static readonly char[] Ambiguous = ['<', '>', '(', ')', '（', '）'];
 
     public static GridPage Read(Pix source, double sourceDpi, int? pageNumber, string method, OcrEngine engine, OcrOptions options, CancellationToken cancellationToken)
@@ -68,7 +71,7 @@ internal static partial class ScanPageReader
             : bands.SelectMany(band => engine.Read(new PixelRect(rect.Left, band.Top, rect.Right, band.Bottom).Inflate((int)(3 * u), inside), true)).ToList();
         var text = CellText.Assemble(lines, inside);
         var confidence = CellText.Confidence(lines);
-        if (text is not null && MayBeNumber(text, confidence))
+        if (text is not null && MayBeNumber(text, confidence) && !(NumberLike().IsMatch(text) && confidence >= SureNumber))
         {
             var digits = engine.Read(rect, true, number: true);
             var reread = CellText.Assemble(digits, inside);
