@@ -10,9 +10,9 @@ internal static class AccuracyTable
     {
         string[] groups = ["header", "funds", "goals", "indicators", "totals", "checks"];
         var sb = new StringBuilder();
-        sb.AppendLine("| input kind | inputs | forms | " + string.Join(" | ", groups) + " | all fields |");
-        sb.AppendLine("|---|---|---|" + string.Concat(groups.Select(_ => "---|")) + "---|");
-        foreach (var kind in results.GroupBy(r => r.Method).OrderBy(g => g.Key))
+        sb.AppendLine("| input kind | inputs | forms | " + string.Join(" | ", groups) + " | all fields | wrong and unflagged |");
+        sb.AppendLine("|---|---|---|" + string.Concat(groups.Select(_ => "---|")) + "---|---|");
+        foreach (var kind in results.GroupBy(r => r.Kind).OrderBy(g => g.Key))
         {
             var inputs = kind.Select(r => (r.Case, r.Input)).Distinct().Count();
             var forms = kind.Select(r => (r.Case, r.Input, r.FormIndex)).Distinct().Count();
@@ -22,7 +22,7 @@ internal static class AccuracyTable
                 var g = kind.Where(r => r.Group == group).ToList();
                 sb.Append(g.Count == 0 ? "- | " : $"{Percent(g)} | ");
             }
-            sb.AppendLine($"{Percent(kind.ToList())} ({kind.Count(r => r.Correct)}/{kind.Count()}) |");
+            sb.AppendLine($"{Percent(kind.ToList())} ({kind.Count(r => r.Correct)}/{kind.Count()}) | {kind.Count(r => r.WrongAndUnflagged)} |");
         }
         return sb.ToString();
     }

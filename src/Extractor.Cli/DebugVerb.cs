@@ -30,7 +30,8 @@ internal static class DebugVerb
             InputKind kind;
             try
             {
-                (kind, grid) = new ExtractionPipeline(config.Options).ReadGrid(file);
+                using var pipeline = new ExtractionPipeline(config.Options);
+                (kind, grid) = pipeline.ReadGrid(file);
             }
             catch (InputRejectedException e)
             {

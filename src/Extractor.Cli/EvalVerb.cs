@@ -15,7 +15,8 @@ internal static class EvalVerb
         {
             var path = parse.GetValue(folder)!;
             if (!Directory.Exists(path)) throw new UsageException($"no such folder: {path}");
-            var results = AccuracyReport.Run(path, new ExtractionPipeline(config.Options), input => log.Debug("reading {Input}", input));
+            using var pipeline = new ExtractionPipeline(config.Options);
+            var results = AccuracyReport.Run(path, pipeline, input => log.Debug("reading {Input}", input));
             Console.Out.Write(AccuracyTable.Render(results));
             if (parse.GetValue(showMisses))
                 foreach (var miss in results.Where(r => !r.Correct))

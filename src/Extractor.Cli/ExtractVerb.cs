@@ -19,7 +19,7 @@ internal static class ExtractVerb
             var (files, passedOver) = InputPaths.Expand(parse.GetValue(inputs)!);
             foreach (var file in passedOver) log.Information("{File}: passed over (not a kind of input this reads)", file);
             var outFolder = parse.GetValue(output)!;
-            var pipeline = new ExtractionPipeline(config.Options);
+            using var pipeline = new ExtractionPipeline(config.Options);
             var results = new ConcurrentDictionary<int, (string Lines, bool Failed, int Forms)>();
             var clock = Stopwatch.StartNew();
 

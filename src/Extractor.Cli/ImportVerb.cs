@@ -26,7 +26,8 @@ internal static class ImportVerb
             var data = new DataFolder(config.Options.DataPath).Ensure();
             // Per-file lines only for what needs attention; progress is the periodic line or the progress display.
             var fileLog = Console.IsErrorRedirected ? new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(log).CreateLogger() : Serilog.Core.Logger.None;
-            var ingest = new FileIngest(new ExtractionPipeline(config.Options), data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), fileLog);
+            using var pipeline = new ExtractionPipeline(config.Options);
+            var ingest = new FileIngest(pipeline, data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), fileLog);
             ingest.Recover();
             var report = new ImportReport();
             var clock = Stopwatch.StartNew();

@@ -30,7 +30,8 @@ internal static class WatchVerb
             builder.Services.AddSingleton(config.Options);
             builder.Services.AddSingleton(data);
             builder.Services.AddSingleton<ILogger>(log);
-            builder.Services.AddSingleton(new ExtractionPipeline(config.Options));
+            // Made by the container so that it is disposed (its OCR engines released) when the host stops.
+            builder.Services.AddSingleton(_ => new ExtractionPipeline(config.Options));
             builder.Services.AddSingleton(sp => new Extractor.Store.Ledger.Ledger(data.LedgerPath));
             builder.Services.AddSingleton<FileIngest>();
             builder.Services.AddHostedService<InboxWorker>();

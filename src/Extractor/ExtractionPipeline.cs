@@ -4,6 +4,7 @@ using Extractor.Mapping;
 using Extractor.Output;
 using Extractor.Readers;
 using Extractor.Readers.Html;
+using Extractor.Readers.Ocr;
 using Extractor.Readers.Pdf;
 using Extractor.Readers.Text;
 using Extractor.Validation;
@@ -20,23 +21,31 @@ public sealed record FileExtraction(InputFile File, InputKind Kind, IReadOnlyLis
 /// file → detect kind → reader → grid pages → form segmenter → mapper → validator. Hosts (worker, command
 /// line) call this and write what it returns; none of them holds extraction logic.
 /// </summary>
-public sealed class ExtractionPipeline
+public sealed class ExtractionPipeline : IDisposable
 {
     private readonly IReadOnlyDictionary<InputKind, IDocumentReader> _readers;
     private readonly FormValidator _validator;
+    private readonly OcrReaders? _ownedOcr;
 
-    public ExtractionPipeline(PipelineOptions options, IReadOnlyDictionary<InputKind, IDocumentReader>? readers = null)
+    /// <summary>
+    /// Every reader, the PDF reader handing pages without a text layer to OCR. The OCR engines are pooled (one per
+    /// reader thread, created when first needed): pass <paramref name="ocr"/> to share a pool, else the pipeline
+    /// makes its own and releases it when disposed.
+    /// </summary>
+    public ExtractionPipeline(PipelineOptions options, OcrReaders? ocr = null)
     {
-        _readers = readers ?? DefaultReaders();
+        if (ocr is null) ocr = _ownedOcr = OcrReaders.Create(options);
+        _readers = new Dictionary<InputKind, IDocumentReader>
+        {
+            [InputKind.Text] = new TabTextReader(),
+            [InputKind.Html] = new HtmlTableReader(),
+            [InputKind.Pdf] = new PdfTextReader(ocr.Pages),
+            [InputKind.Image] = ocr.Images,
+        };
         _validator = FormValidator.Default(options.LowConfidenceThreshold);
     }
 
-    public static Dictionary<InputKind, IDocumentReader> DefaultReaders() => new()
-    {
-        [InputKind.Text] = new TabTextReader(),
-        [InputKind.Html] = new HtmlTableReader(),
-        [InputKind.Pdf] = new PdfTextReader(null),
-    };
+    public void Dispose() => _ownedOcr?.Dispose();
 
     /// <summary>Reads every form of a file; throws <see cref="InputRejectedException"/> with the reason when it has none.</summary>
     public FileExtraction Extract(InputFile file, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Extractor.Readers.Ocr;
 using Microsoft.Extensions.Configuration;
 
 namespace Extractor;
@@ -22,6 +23,9 @@ public sealed class PipelineOptions
     /// <summary>The inbox worker's timings.</summary>
     public WorkerOptions Worker { get; set; } = new();
 
+    /// <summary>The OCR reader's settings ("Extractor:Ocr").</summary>
+    public OcrOptions Ocr { get; set; } = new();
+
     /// <summary>The folder pipeline.json was loaded from; relative paths in it are resolved against this.</summary>
     public string BaseFolder { get; set; } = Directory.GetCurrentDirectory();
 
@@ -38,6 +42,7 @@ public sealed class PipelineOptions
         if (Worker.RescanSeconds <= 0) errors.Add("Extractor:Worker:RescanSeconds must be above 0");
         if (Worker.ReadySeconds < 0) errors.Add("Extractor:Worker:ReadySeconds must be 0 or more");
         if (Worker.MaxRetrySeconds <= 0) errors.Add("Extractor:Worker:MaxRetrySeconds must be above 0");
+        errors.AddRange(Ocr.Validate(BaseFolder));
         return errors;
     }
 

@@ -25,7 +25,13 @@ internal static class Repo
     public static FormSegment Segment(params string[] lines) =>
         new() { Rows = Rows(lines), Kind = FormKind.SelfEvaluation };
 
-    public static ExtractionPipeline Pipeline() => new(new PipelineOptions());
+    public static PipelineOptions Options() => new() { BaseFolder = Root };
+
+    /// <summary>One set of OCR engines for every test: initialising tesseract is the slow part.</summary>
+    public static readonly Lazy<Extractor.Readers.Ocr.OcrReaders> Ocr = new(() => Extractor.Readers.Ocr.OcrReaders.Create(Options()));
+
+    /// <summary>The default pipeline, on the shared OCR engines.</summary>
+    public static ExtractionPipeline Pipeline() => new(Options(), Ocr.Value);
 
     private static string FindRoot()
     {

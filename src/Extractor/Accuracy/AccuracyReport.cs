@@ -4,8 +4,21 @@ using Extractor.Readers;
 
 namespace Extractor.Accuracy;
 
-/// <summary>One field compared: where, which group of the form it belongs to, and both values when they differ.</summary>
-public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual);
+/// <summary>
+/// One field compared: where, which group of the form it belongs to, and both values when they differ.
+/// <paramref name="Variant"/> is the scan variant named in the input file ("scan300" in seed.scan300.pdf);
+/// <paramref name="Flagged"/> says whether the output carries a check on the field (a low-confidence or
+/// unreadable-value check on it, or a sum check over it).
+/// </summary>
+public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
+    string? Variant = null, bool Flagged = false)
+{
+    /// <summary>How the report groups inputs: the read method, and the scan variant where there is one ("pdf-ocr scan300").</summary>
+    public string Kind => Variant is null ? Method : $"{Method} {Variant}";
+
+    /// <summary>A wrong value nothing in the output warns about: what a scan must never produce.</summary>
+    public bool WrongAndUnflagged => !Correct && !Flagged && Group != "checks";
+}
 
 /// <summary>
 /// Compares what the pipeline makes of every fixture input with the hand-checked expected JSON, field by
@@ -52,15 +65,54 @@ public static class AccuracyReport
             method = "rejected: " + e.Reason;
         }
         var name = Path.GetFileName(input);
+        var variant = ScanVariant(name);
         var results = new List<FieldResult>();
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
             var e = i < expected.Count ? expected[i] : null;
             var a = i < actual.Count ? actual[i] : null;
+            var flagged = FlaggedFields(a);
             foreach (var (group, field, ev, av) in Fields(e, a))
-                results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options)));
+                results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options),
+                    variant, flagged.Any(f => Covers(f, field))));
         }
         return results;
+    }
+
+    /// <summary>"seed.scan200-noisy.pdf" → "scan200-noisy"; null for inputs that are no scan variant.</summary>
+    public static string? ScanVariant(string fileName) =>
+        Path.GetFileNameWithoutExtension(fileName).Split('.').FirstOrDefault(p => p.StartsWith("scan", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The fields a form's checks speak for: the field of each check, and for the sum checks every value
+    /// that goes into the sum (a misread score is what makes the scores not add up).
+    /// </summary>
+    private static List<string> FlaggedFields(JsonObject? form)
+    {
+        var fields = new List<string>();
+        if (form?["checks"] is not JsonArray checks) return fields;
+        foreach (var check in checks.OfType<JsonObject>())
+        {
+            var field = check["field"]?.GetValue<string>() ?? "";
+            fields.Add(field);
+            fields.AddRange(check["code"]?.GetValue<string>() switch
+            {
+                "score-sum-mismatch" => ["funds.score", "indicators[*].score"],
+                "weight-sum-mismatch" => ["funds.weight", "indicators[*].weight"],
+                "score-exceeds-weight" => [field.Replace(".score", ".weight")],
+                "execution-rate-mismatch" => ["funds.rows.total.annualBudget", "funds.rows.total.executed"],
+                _ => [],
+            });
+        }
+        return fields;
+    }
+
+    private static bool Covers(string flagged, string field)
+    {
+        if (flagged == field || field.StartsWith(flagged + ".", StringComparison.Ordinal)) return true;
+        var star = flagged.IndexOf("[*]", StringComparison.Ordinal);
+        return star >= 0 && field.StartsWith(flagged[..star] + "[", StringComparison.Ordinal)
+            && field.EndsWith(flagged[(star + 3)..], StringComparison.Ordinal);
     }
 
     /// <summary>Every compared field of a form pair; checks are compared as a set of code@field.</summary>
@@ -80,9 +132,13 @@ public static class AccuracyReport
             yield return ("checks", "checks:" + key, expectedChecks.Contains(key) ? JsonValue.Create(key) : null, actualChecks.Contains(key) ? JsonValue.Create(key) : null);
     }
 
+    /// <summary>
+    /// The checks of a form as code@field. low-confidence is left out: it describes the reading of a scan,
+    /// not the form, and no expected document can hold it (wrong fields it flags count in <see cref="FieldResult.Flagged"/>).
+    /// </summary>
     private static HashSet<string> CheckKeys(JsonObject? form) =>
         form?["checks"] is JsonArray checks
-            ? checks.OfType<JsonObject>().Select(c => $"{c["code"]}@{c["field"]}").ToHashSet()
+            ? checks.OfType<JsonObject>().Where(c => c["code"]?.GetValue<string>() != "low-confidence").Select(c => $"{c["code"]}@{c["field"]}").ToHashSet()
             : [];
 
     private static Dictionary<string, JsonNode?> Flatten(JsonObject? form)

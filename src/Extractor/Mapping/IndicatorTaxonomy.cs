@@ -25,6 +25,9 @@ public static partial class IndicatorTaxonomy
 
     private static readonly HashSet<string> Level1Labels = ["产出指标", "效益指标", "满意度指标", "成本指标"];
 
+    /// <summary>Every label of the hierarchy, level-1 and level-2.</summary>
+    public static IEnumerable<string> Labels => Level1Labels.Concat(ParentOf.Keys).Concat(CostKinds);
+
     /// <summary>"产出指标(50分)" → "产出指标": local templates print the points of a level-1 beside it.</summary>
     public static string CleanLevelLabel(string label) => PointsSuffix().Replace(Label.Key(label), "");
 

@@ -1,0 +1,125 @@
+using Extractor.Readers.Ocr.Native;
+
+namespace Extractor.Readers.Ocr;
+
+/// <summary>A pixel rectangle, right and bottom exclusive.</summary>
+internal readonly record struct PixelRect(int Left, int Top, int Right, int Bottom)
+{
+    public int Width => Right - Left;
+    public int Height => Bottom - Top;
+    public bool IsEmpty => Width <= 0 || Height <= 0;
+
+    public PixelRect Inset(int by) => new(Left + by, Top + by, Right - by, Bottom - by);
+
+    public PixelRect Inflate(int by, PixelRect within) =>
+        new(Math.Max(within.Left, Left - by), Math.Max(within.Top, Top - by), Math.Min(within.Right, Right + by), Math.Min(within.Bottom, Bottom + by));
+}
+
+/// <summary>
+/// The ink of a binary page, one byte per pixel, for the grid search (runs and coverage are simpler and
+/// fast enough here than leptonica's morphology) and for erasing the ruling lines before the cells are read.
+/// </summary>
+internal sealed class InkMask
+{
+    private readonly byte[] _ink;
+
+    private InkMask(int width, int height, byte[] ink)
+    {
+        Width = width;
+        Height = height;
+        _ink = ink;
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+
+    public bool this[int x, int y] => _ink[y * Width + x] != 0;
+
+    public static unsafe InkMask From(Pix binary)
+    {
+        if (binary.Depth != 1) throw new ArgumentException("the ink mask needs a binary image");
+        int w = binary.Width, h = binary.Height, wpl = Leptonica.pixGetWpl(binary);
+        var words = (uint*)Leptonica.pixGetData(binary);
+        var ink = new byte[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            var line = words + (long)y * wpl;
+            for (var x = 0; x < w; x++)
+                ink[y * w + x] = (byte)((line[x >> 5] >> (31 - (x & 31))) & 1);
+        }
+        return new InkMask(w, h, ink);
+    }
+
+    /// <summary>Clears a rectangle both here and in the binary image it came from (ruling lines are not text).</summary>
+    public unsafe void Erase(PixelRect rect, Pix binary)
+    {
+        var r = Clip(rect);
+        var wpl = Leptonica.pixGetWpl(binary);
+        var words = (uint*)Leptonica.pixGetData(binary);
+        for (var y = r.Top; y < r.Bottom; y++)
+        {
+            var line = words + (long)y * wpl;
+            for (var x = r.Left; x < r.Right; x++)
+            {
+                _ink[y * Width + x] = 0;
+                line[x >> 5] &= ~(1u << (31 - (x & 31)));
+            }
+        }
+    }
+
+    public PixelRect Clip(PixelRect r) =>
+        new(Math.Clamp(r.Left, 0, Width), Math.Clamp(r.Top, 0, Height), Math.Clamp(r.Right, 0, Width), Math.Clamp(r.Bottom, 0, Height));
+
+    /// <summary>Ink pixels in a rectangle.</summary>
+    public int Count(PixelRect rect)
+    {
+        var r = Clip(rect);
+        var n = 0;
+        for (var y = r.Top; y < r.Bottom; y++)
+            for (var x = r.Left; x < r.Right; x++)
+                n += _ink[y * Width + x];
+        return n;
+    }
+
+    /// <summary>The smallest rectangle holding the ink of <paramref name="rect"/>; empty when there is none.</summary>
+    public PixelRect InkBounds(PixelRect rect)
+    {
+        var r = Clip(rect);
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
+        for (var y = r.Top; y < r.Bottom; y++)
+            for (var x = r.Left; x < r.Right; x++)
+                if (_ink[y * Width + x] != 0)
+                {
+                    if (x < left) left = x;
+                    if (x > right) right = x;
+                    if (y < top) top = y;
+                    if (y > bottom) bottom = y;
+                }
+        return right < 0 ? default : new PixelRect(left, top, right + 1, bottom + 1);
+    }
+
+    /// <summary>For each row of the rectangle, whether it holds at least <paramref name="minInk"/> ink pixels.</summary>
+    public bool[] InkRows(PixelRect rect, int minInk)
+    {
+        var r = Clip(rect);
+        var rows = new bool[r.Height];
+        for (var y = r.Top; y < r.Bottom; y++)
+        {
+            var n = 0;
+            for (var x = r.Left; x < r.Right && n < minInk; x++) n += _ink[y * Width + x];
+            rows[y - r.Top] = n >= minInk;
+        }
+        return rows;
+    }
+
+    /// <summary>For each column of the rectangle, whether it holds at least <paramref name="minInk"/> ink pixels.</summary>
+    public bool[] InkColumns(PixelRect rect, int minInk)
+    {
+        var r = Clip(rect);
+        var counts = new int[r.Width];
+        for (var y = r.Top; y < r.Bottom; y++)
+            for (var x = r.Left; x < r.Right; x++)
+                counts[x - r.Left] += _ink[y * Width + x];
+        return counts.Select(c => c >= minInk).ToArray();
+    }
+}

@@ -1,0 +1,58 @@
+namespace Extractor.Readers.Ocr;
+
+/// <summary>
+/// The OCR reader's settings ("Extractor:Ocr" in pipeline.json). Defaults are the values documented here;
+/// <see cref="Validate"/> names every bad setting.
+/// </summary>
+public sealed class OcrOptions
+{
+    /// <summary>Folder holding the *.traineddata language files. Default Debian's "/usr/share/tesseract-ocr/5/tessdata".</summary>
+    public string TessdataPath { get; set; } = "/usr/share/tesseract-ocr/5/tessdata";
+
+    /// <summary>Tesseract languages, '+'-separated. Default "chi_sim".</summary>
+    public string Languages { get; set; } = "chi_sim";
+
+    /// <summary>The language numeric cells are read again with, limited to digits and number signs. Default "eng".</summary>
+    public string NumberLanguage { get; set; } = "eng";
+
+    /// <summary>
+    /// The project's own OCR settings (extractor.config) and domain word list (extractor.user-words); relative to
+    /// pipeline.json, else to the program. Default "tessdata".
+    /// </summary>
+    public string SettingsFolder { get; set; } = "tessdata";
+
+    /// <summary>Engines kept initialised; 0 means one per reader thread (Extractor:Parallelism). Default 0.</summary>
+    public int Engines { get; set; }
+
+    /// <summary>Largest page image accepted, in pixels (width x height), checked from the header before decoding. Default 80,000,000.</summary>
+    public long MaxPixels { get; set; } = 80_000_000;
+
+    /// <summary>Resolution pages are scaled to before reading; scans below it are scaled up. Default 300.</summary>
+    public int TargetDpi { get; set; } = 300;
+
+    /// <summary>Largest skew corrected, in degrees either way. Default 5.</summary>
+    public double MaxDeskewDegrees { get; set; } = 5;
+
+    public IReadOnlyList<string> Validate(string baseFolder)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Languages)) errors.Add("Extractor:Ocr:Languages must name at least one language (e.g. chi_sim)");
+        foreach (var language in $"{Languages}+{NumberLanguage}".Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!File.Exists(Path.Combine(TessdataPath, language + ".traineddata")))
+                errors.Add($"Extractor:Ocr:TessdataPath ({TessdataPath}) holds no {language}.traineddata (scripts/setup.sh installs tesseract-ocr-chi-sim)");
+        if (!Directory.Exists(SettingsPath(baseFolder))) errors.Add($"Extractor:Ocr:SettingsFolder ({SettingsPath(baseFolder)}) does not exist");
+        if (Engines < 0) errors.Add("Extractor:Ocr:Engines must be 0 (one per reader thread) or more");
+        if (MaxPixels < 1_000_000) errors.Add("Extractor:Ocr:MaxPixels must be at least 1,000,000");
+        if (TargetDpi is < 150 or > 600) errors.Add("Extractor:Ocr:TargetDpi must be between 150 and 600");
+        if (MaxDeskewDegrees is < 0 or > 15) errors.Add("Extractor:Ocr:MaxDeskewDegrees must be between 0 and 15");
+        return errors;
+    }
+
+    /// <summary>The settings folder beside pipeline.json, else the one shipped beside the program (as pipeline.json itself is).</summary>
+    public string SettingsPath(string baseFolder)
+    {
+        var beside = Path.GetFullPath(Path.Combine(baseFolder, SettingsFolder));
+        var shipped = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, SettingsFolder));
+        return !Directory.Exists(beside) && Directory.Exists(shipped) ? shipped : beside;
+    }
+}

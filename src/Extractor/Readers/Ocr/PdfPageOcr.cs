@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Extractor.Grid;
+using Extractor.Readers.Ocr.Native;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Tokens;
+
+namespace Extractor.Readers.Ocr;
+
+/// <summary>
+/// Reads a PDF page without a text layer: the scan image embedded in it (JPEG and Flate images decoded
+/// here), or, for a page drawn with vectors only, the page rasterised by poppler's pdftoppm.
+/// </summary>
+public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPageOcr
+{
+    private static readonly string[] Unsupported = ["JBIG2Decode", "JPXDecode"];
+
+    public GridPage Read(InputFile file, Page page, CancellationToken cancellationToken)
+    {
+        using var pix = PageImage(file, page, out var dpi);
+        return engines.Use(engine => ScanPageReader.Read(pix, dpi, page.Number, ReadMethod.PdfOcr, engine, options, cancellationToken), cancellationToken);
+    }
+
+    private Pix PageImage(InputFile file, Page page, out double dpi)
+    {
+        var pageArea = page.Width * page.Height;
+        var scan = page.GetImages().Where(i => !i.IsImageMask && i.BoundingBox.Width * i.BoundingBox.Height >= 0.5 * pageArea)
+            .MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples);
+        if (scan is null)
+        {
+            dpi = options.TargetDpi;
+            return Rasterise(file, page.Number, options.TargetDpi);
+        }
+        ScanImage.CheckSize(scan.WidthInSamples, scan.HeightInSamples, options.MaxPixels);
+        dpi = scan.WidthInSamples / (scan.BoundingBox.Width / 72.0);
+        var filter = Filters(scan.ImageDictionary).FirstOrDefault(f => Unsupported.Contains(f));
+        if (filter is not null)
+            throw new InputRejectedException($"page {page.Number} is a scan compressed with {filter}, which this reader cannot decode (re-save the PDF with JPEG or Flate images)");
+        byte[] bytes;
+        if (Filters(scan.ImageDictionary).Contains("DCTDecode")) bytes = scan.RawBytes.ToArray();
+        else if (!scan.TryGetPng(out bytes!))
+            throw new InputRejectedException($"the scan image of page {page.Number} cannot be decoded (filter {string.Join("+", Filters(scan.ImageDictionary))})");
+        return ScanImage.Decode(bytes, 0, options.MaxPixels);
+    }
+
+    private static IEnumerable<string> Filters(DictionaryToken dictionary)
+    {
+        if (!dictionary.TryGet(NameToken.Filter, out var token) && !dictionary.TryGet(NameToken.F, out token)) return [];
+        return token switch
+        {
+            NameToken name => [name.Data],
+            ArrayToken array => array.Data.OfType<NameToken>().Select(n => n.Data),
+            _ => [],
+        };
+    }
+
+    /// <summary>A vector-only page (no text, no scan image) drawn by poppler at the target resolution.</summary>
+    private Pix Rasterise(InputFile file, int pageNumber, int dpi)
+    {
+        var start = new ProcessStartInfo("pdftoppm", ["-r", dpi.ToString(), "-gray", "-png", "-f", pageNumber.ToString(), "-l", pageNumber.ToString(), "-", "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InputRejectedException("pdftoppm (poppler-utils) could not be started to rasterise a vector-only page");
+        var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardInput.BaseStream.Write(file.Bytes);
+        process.StandardInput.Close();
+        copy.Wait();
+        process.WaitForExit();
+        if (process.ExitCode != 0 || output.Length == 0)
+            throw new InputRejectedException($"page {pageNumber} has neither text nor a scan image, and pdftoppm could not rasterise it: {errors.Result.Trim()}");
+        return ScanImage.Decode(output.ToArray(), 0, options.MaxPixels);
+    }
+}

@@ -1,0 +1,152 @@
+using Extractor.Grid;
+using Extractor.Readers;
+using Extractor.Readers.Ocr;
+using UglyToad.PdfPig;
+
+namespace Extractor.Tests.Readers;
+
+/// <summary>The OCR readers on the real scan fixtures and on damaged or hostile inputs, with the real Tesseract.</summary>
+public class OcrReaderTests
+{
+    private static Lazy<OcrReaders> Ocr => Repo.Ocr;
+    private static readonly string Tiff = Path.Combine(Repo.Fixtures, "variants", "variants.scan300-bw.tif");
+    private static readonly string ScanPdf = Path.Combine(Repo.Fixtures, "seed", "seed.scan300.pdf");
+
+    private static readonly Lazy<GridDocument> TiffPages = new(() => Ocr.Value.Images.Read(InputFile.Load(Tiff), CancellationToken.None));
+
+    [Fact]
+    public void Every_page_of_a_multi_page_TIFF_becomes_a_grid_page_read_by_image_OCR()
+    {
+        var pages = TiffPages.Value.Pages;
+        pages.Select(p => p.Number).ShouldBe([1, 2, 3]);
+        pages.ShouldAllBe(p => p.Method == ReadMethod.ImageOcr);
+    }
+
+    [Fact]
+    public void Ruled_cells_come_with_their_pixel_box_and_merged_labels_as_spans()
+    {
+        var first = TiffPages.Value.Pages[0];
+        var funds = first.Cells.Single(c => c.Text == "项目资金(万元)");
+        funds.RowSpan.ShouldBe(5);
+        funds.Box.ShouldNotBeNull();
+        var total = first.Cells.Single(c => c.Text == "年度资金总额");
+        total.Box!.Value.Left.ShouldBeGreaterThanOrEqualTo(funds.Box!.Value.Right - 2);
+        first.Cells.Single(c => c.Text == "青溪县农村生活垃圾收运处置服务项目").Confidence.ShouldBeInRange(0.5, 1.0);
+    }
+
+    [Fact]
+    public void Text_above_the_table_becomes_a_row_spanning_it()
+    {
+        var second = TiffPages.Value.Pages[1];
+        var title = second.Cells.Single(c => c.Text == "2022年度项目支出绩效自评表" || c.Text == "2022 年度项目支出绩效自评表");
+        title.ColumnSpan.ShouldBe(second.ColumnCount);
+    }
+
+    [Fact]
+    public void A_percentage_is_read_with_its_percent_sign_not_as_digits()
+    {
+        var first = TiffPages.Value.Pages[0];
+        first.Cells.ShouldContain(c => c.Text == "95.60%");
+        first.Cells.ShouldContain(c => c.Text == "92%");
+    }
+
+    [Fact]
+    public void A_scanned_PDF_page_is_read_from_its_embedded_image()
+    {
+        var file = InputFile.Load(ScanPdf);
+        using var document = PdfDocument.Open(file.Bytes);
+        var page = Ocr.Value.Pages.Read(file, document.GetPage(1), CancellationToken.None);
+        page.Method.ShouldBe(ReadMethod.PdfOcr);
+        page.Number.ShouldBe(1);
+        page.Cells.ShouldContain(c => c.Text == "上海市绿化和市容管理信息中心");
+        page.Cells.ShouldContain(c => c.Text == "857515.00");
+    }
+
+    [Fact]
+    public void Engines_are_initialised_once_and_reused_up_to_the_pool_size()
+    {
+        using var ocr = OcrReaders.Create(new PipelineOptions { BaseFolder = Repo.Root, Parallelism = 1 });
+        var file = InputFile.Load(Tiff);
+        ocr.Images.Read(file, CancellationToken.None);
+        ocr.Images.Read(file, CancellationToken.None);
+        ocr.Engines.Created.ShouldBe(1);
+    }
+
+    [Fact]
+    public void An_image_whose_header_declares_a_huge_size_is_refused_before_decoding()
+    {
+        var e = Should.Throw<InputRejectedException>(() => Repo.Pipeline().Extract(InputFile.FromBytes("huge.png", PngHeader(30000, 30000))));
+        e.Reason.ShouldContain("30000 x 30000");
+        e.Reason.ShouldContain("Extractor:Ocr:MaxPixels");
+    }
+
+    [Fact]
+    public void A_truncated_JPEG_is_refused_as_damaged()
+    {
+        var jpeg = EmbeddedJpeg();
+        var e = Should.Throw<InputRejectedException>(() => Repo.Pipeline().Extract(InputFile.FromBytes("cut.jpg", jpeg[..(jpeg.Length / 3)])));
+        e.Reason.ShouldContain("truncated");
+    }
+
+    [Fact]
+    public void A_scan_compressed_with_an_unsupported_filter_is_refused_naming_it()
+    {
+        // Same length as /DCTDecode, so the PDF's cross-reference offsets stay right.
+        var bytes = System.Text.Encoding.Latin1.GetBytes(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(ScanPdf)).Replace("/DCTDecode", "/JPXDecode"));
+        var file = InputFile.FromBytes("jpx.pdf", bytes);
+        using var document = PdfDocument.Open(bytes);
+        var e = Should.Throw<InputRejectedException>(() => Ocr.Value.Pages.Read(file, document.GetPage(1), CancellationToken.None));
+        e.Reason.ShouldContain("JPXDecode");
+    }
+
+    [Theory]
+    [InlineData("年初预箅数", "年初预算数")]
+    [InlineData("可持响指标", "可持续影响指标")]
+    [InlineData("质量指标", "质量指标")]
+    [InlineData("青溪县项目支出绩效自评表", "青溪县项目支出绩效自评表")]
+    [InlineData("农村生活垃圾收运量", "农村生活垃圾收运量")]
+    public void A_near_miss_of_a_known_label_snaps_to_it_and_other_text_stays(string read, string expected) =>
+        LabelSnap.Snap(read).ShouldBe(expected);
+
+    [Fact]
+    public void Missing_language_data_is_a_named_configuration_error()
+    {
+        var options = Repo.Options();
+        options.Ocr.TessdataPath = "/nowhere";
+        options.Validate().ShouldContain(e => e.Contains("Extractor:Ocr:TessdataPath") && e.Contains("chi_sim.traineddata"));
+    }
+
+    private static byte[] EmbeddedJpeg()
+    {
+        using var document = PdfDocument.Open(ScanPdf);
+        return document.GetPage(1).GetImages().Single().RawBytes.ToArray();
+    }
+
+    /// <summary>A PNG signature and IHDR chunk declaring the size, and nothing else.</summary>
+    private static byte[] PngHeader(int width, int height)
+    {
+        var ihdr = new List<byte>("IHDR"u8.ToArray());
+        ihdr.AddRange(BigEndian(width));
+        ihdr.AddRange(BigEndian(height));
+        ihdr.AddRange([8, 0, 0, 0, 0]);
+        var png = new List<byte> { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
+        png.AddRange(BigEndian(13));
+        png.AddRange(ihdr);
+        png.AddRange(BigEndian((int)Crc32(ihdr)));
+        png.AddRange(new byte[64]);
+        return png.ToArray();
+    }
+
+    private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static uint Crc32(IEnumerable<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}
