@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Load benchmark of the running worker (issue 5): N files (default 1000, copies of the fixture inputs, each made
 # distinct content) dropped into the inbox of a fresh data folder at once; reports files/s, forms/s and the
-# worker's resident memory as the count grows (peak = VmHWM).  Usage: scripts/bench-worker.sh [N] [kinds regex]
+# worker's resident memory as the count grows (peak = VmHWM).  Usage: scripts/bench-worker.sh [N] [file-name regex]
+# (default: text, HTML and text-layer PDFs; scans read seconds a page, pass e.g. '\.(txt|pdf|tif)$' to include them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
-kinds=${2:-'\.(txt|html|pdf)$'}
+kinds=${2:-'^(?!.*\.scan).*\.(txt|html|pdf)$'}
 dotnet build src/Extractor.Cli --verbosity quiet -c Release >/dev/null
 exe=src/Extractor.Cli/bin/Release/net10.0/extractor.dll
 
@@ -14,7 +15,7 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$root"' EXIT
 echo '{ "Extractor": { "DataFolder": "data", "Parallelism": 0, "Worker": { "RescanSeconds": 2, "ReadySeconds": 0.5 } } }' > "$root/pipeline.json"
 mkdir -p "$root/staging"
 
-mapfile -t sources < <(find fixtures/seed fixtures/variants -maxdepth 1 -type f | grep -E "$kinds" | sort)
+mapfile -t sources < <(find fixtures/seed fixtures/variants -maxdepth 1 -type f | grep -P "$kinds" | sort)
 for ((i = 0; i < count; i++)); do
   src=${sources[$((i % ${#sources[@]}))]}
   name=$(basename "$src"); dest="$root/staging/$((i / 100))/${name%.*}-$i.${name##*.}"
@@ -23,6 +24,7 @@ for ((i = 0; i < count; i++)); do
   case "$name" in
     *.html) { cat "$src"; printf '\n<!-- copy %d -->\n' "$i"; } > "$dest" ;;
     *.pdf) { cat "$src"; printf '\n%% copy %d\n' "$i"; } > "$dest" ;;
+    *utf16*) { cat "$src"; printf '\n\0%.0s' $(seq 0 $((i % 500))); printf '\t\0\n\0%.0s' $(seq 0 $((i / 500))); } > "$dest" ;;
     *) { cat "$src"; printf '\n%.0s' $(seq 0 $((i % 500))); printf '\t\n%.0s' $(seq 0 $((i / 500))); } > "$dest" ;;
   esac
 done
