@@ -24,8 +24,11 @@ public sealed class StreamGridFinder : IGridFinder
     /// <summary>The widest space between two lines of one cell, in font sizes: a form without wrapped cells has only row spacing.</summary>
     public const double MaxLeading = 0.45;
 
+    /// <summary>The widest distance between the baselines of one cell's lines, in font sizes.</summary>
+    public const double MaxPitch = 1.45;
+
     /// <summary>Extra space (font sizes) over the text's tightest line spacing still read as the same cell's next line.</summary>
-    public const double WrapSlack = 0.08;
+    public const double WrapSlack = 0.05;
 
     public IReadOnlyList<FoundTable> Find(PageLayout page)
     {
@@ -38,33 +41,27 @@ public sealed class StreamGridFinder : IGridFinder
 
         var starts = runs.SelectMany(r => r).Select(r => r[0].Box.Left).ToList();
         var region = Enumerable.Range(first, last - first + 1).Select(i => SplitAtAlignedStarts(runs[i], starts)).ToList();
-        var leading = Enumerable.Range(first, last - first).Select(i => lines[i + 1].Top - lines[i].Bottom).Where(g => g > 0)
-            .Append(lines[first].FontSize * MaxLeading).Min();
-        var blocks = Blocks(region.SelectMany(r => r).ToList(), leading);
-        var rows = Rows(blocks);
+        var split = region.SelectMany(r => r).ToList();
+        var blocks = Blocks(split, Pitch(split, lines[first].FontSize));
+        var rows = RowBands.Of(blocks);
+        if (Environment.GetEnvironmentVariable("STREAM_DEBUG") == "2") foreach (var b in blocks.OrderBy(b => b.Top)) Console.Error.WriteLine(b);
 
+        var grid = ColumnGrid.From(rows.Where(r => r.Count >= 2).SelectMany(r => r).Select(b => (b.Left, b.Right)).ToList(), lines[first].FontSize);
+        if (Environment.GetEnvironmentVariable("STREAM_DEBUG") is not null) Console.Error.WriteLine($"page {page.Number} boundaries: " + string.Join(" ", grid.Boundaries.Select(b => b.ToString("F0"))));
         var cells = new List<TableCell>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var ordered = rows[r].OrderBy(b => b.Left).ToList();
-            for (var c = 0; c < ordered.Count; c++)
-                cells.Add(new TableCell(new Cell(r, c, TextLines.CellText(ordered[c].Glyphs, ordered[c].Right)) { Box = ordered[c].Box }, ordered[c].Glyphs));
+            var next = 0;
+            foreach (var block in rows[r].OrderBy(b => b.Left))
+            {
+                var column = Math.Max(next, grid.ColumnAt(block.Left));
+                var span = Math.Max(1, grid.ColumnAt(block.Right) - column + 1);
+                cells.Add(new TableCell(new Cell(r, column, TextLines.CellText(block.Glyphs, block.Right)) { Box = block.Box, ColumnSpan = span }, block.Glyphs));
+                next = column + span;
+            }
         }
         var all = blocks.SelectMany(b => b.Glyphs).ToList();
         return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells)];
-    }
-
-    /// <summary>One cell's text: runs stacked one under the other.</summary>
-    private sealed class Block(List<Glyph> glyphs)
-    {
-        public List<Glyph> Glyphs { get; } = glyphs;
-        public double Left => Glyphs.Min(g => g.Box.Left);
-        public double Right => Glyphs.Max(g => g.Box.Right);
-        public double Top => Glyphs.Min(g => g.Box.Top);
-        public double Bottom => Glyphs.Max(g => g.Box.Bottom);
-        public double Center => (Top + Bottom) / 2;
-        public Box Box => new(Left, Top, Right, Bottom);
-        public bool IsLabel => !Glyphs.Any(g => char.IsAsciiDigit(g.Value[0]));
     }
 
     /// <summary>The line's runs of text: glyphs split where the gap is wider than <see cref="CellGap"/> font sizes.</summary>
@@ -102,40 +99,38 @@ public sealed class StreamGridFinder : IGridFinder
         return split;
     }
 
-    /// <summary>Stacks runs into blocks: a run starts under a block it overlaps across the page, at the text's own line spacing.</summary>
-    private static List<Block> Blocks(List<List<Glyph>> runs, double leading)
+    /// <summary>
+    /// The distance between the baselines of one cell's lines: the tightest between runs stacked in the same
+    /// place across the page (rows are further apart), at most <see cref="MaxPitch"/> font sizes.
+    /// </summary>
+    private static double Pitch(List<List<Glyph>> runs, double fontSize)
     {
-        var blocks = new List<Block>();
-        foreach (var run in runs.OrderBy(r => r.Min(g => g.Box.Top)))
+        var pitches = new List<double>();
+        foreach (var run in runs)
         {
-            var top = run.Min(g => g.Box.Top);
+            var (bottom, left, right) = (run.Max(g => g.Box.Bottom), run.Min(g => g.Box.Left), run.Max(g => g.Box.Right));
+            var above = runs.Where(r => Math.Min(r.Max(g => g.Box.Right), right) > Math.Max(r.Min(g => g.Box.Left), left))
+                .Select(r => bottom - r.Max(g => g.Box.Bottom)).Where(d => d > fontSize * 0.5).DefaultIfEmpty(double.MaxValue).Min();
+            if (above < double.MaxValue) pitches.Add(above);
+        }
+        return pitches.Append(fontSize * MaxPitch).Min();
+    }
+
+    /// <summary>Stacks runs into blocks: a run starts under a block it overlaps across the page, one line pitch below its last line.</summary>
+    private static List<TextBlock> Blocks(List<List<Glyph>> runs, double pitch)
+    {
+        var blocks = new List<TextBlock>();
+        foreach (var run in runs.OrderBy(r => r.Max(g => g.Box.Bottom)))
+        {
+            var bottom = run.Max(g => g.Box.Bottom);
             var left = run.Min(g => g.Box.Left);
             var right = run.Max(g => g.Box.Right);
             var size = run.Max(g => g.FontSize);
             var above = blocks.LastOrDefault(b => Math.Min(b.Right, right) > Math.Max(b.Left, left)
-                && top - b.Bottom >= -size * 0.3 && top - b.Bottom <= leading + size * WrapSlack);
+                && bottom - b.Bottom > size * 0.5 && bottom - b.Bottom <= pitch + size * WrapSlack);
             if (above is not null) above.Glyphs.AddRange(run);
-            else blocks.Add(new Block([.. run]));
+            else blocks.Add(new TextBlock([.. run]));
         }
         return blocks;
-    }
-
-    /// <summary>Blocks into rows by their vertical centres; a row of labels only joins the row below it.</summary>
-    private static List<List<Block>> Rows(List<Block> blocks)
-    {
-        var rows = new List<List<Block>>();
-        foreach (var block in blocks.OrderBy(b => b.Top))
-        {
-            var row = rows.LastOrDefault(r => block.Center >= r.Min(b => b.Top) && block.Center <= r.Max(b => b.Bottom));
-            if (row is not null) row.Add(block);
-            else rows.Add([block]);
-        }
-        for (var i = rows.Count - 2; i >= 0; i--)
-            if (rows[i].All(b => b.IsLabel) && rows[i].Count == 1 && rows[i + 1].Any(b => !b.IsLabel))
-            {
-                rows[i + 1].AddRange(rows[i]);
-                rows.RemoveAt(i);
-            }
-        return rows;
     }
 }

@@ -1,0 +1,66 @@
+namespace Extractor.Tables;
+
+/// <summary>
+/// The column boundaries of a borderless table: the x positions that few of its cells cross. Every column's
+/// text lies between two boundaries in most rows; a cell spanning columns (a title, a goals paragraph) crosses
+/// some, which is why a boundary is where the crossings are fewest, not where there are none.
+/// </summary>
+public sealed class ColumnGrid
+{
+    /// <summary>A strip of the page is a gap between columns where at most this share of the most cells that stand over one place cross it.</summary>
+    public const double MaxCrossingShare = 0.25;
+
+    /// <summary>A gap narrower than this many font sizes is the space inside a run of text, not between columns.</summary>
+    public const double MinGap = 0.15;
+
+    private readonly List<double> _boundaries;
+
+    private ColumnGrid(List<double> boundaries) => _boundaries = boundaries;
+
+    public IReadOnlyList<double> Boundaries => _boundaries;
+
+    public int Count => _boundaries.Count + 1;
+
+    /// <summary>The boundaries of the cells' x-extents (left, right), in a text of font size <paramref name="fontSize"/>.</summary>
+    public static ColumnGrid From(IReadOnlyList<(double Left, double Right)> cells, double fontSize)
+    {
+        if (cells.Count == 0) return new ColumnGrid([]);
+        var edges = cells.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
+        var crossings = edges.Zip(edges.Skip(1), (from, to) => cells.Count(c => c.Left < (from + to) / 2 && c.Right > (from + to) / 2)).ToList();
+        var most = Math.Max(1, (int)Math.Floor(crossings.Max() * MaxCrossingShare));
+        var boundaries = new List<double>();
+        var gap = new List<(double From, double To, int Crossing)>();
+        var covered = 0; // a gap left of all columns is the margin
+        for (var i = 0; i + 1 < edges.Count; i++)
+        {
+            var (from, to) = (edges[i], edges[i + 1]);
+            var crossing = crossings[i];
+            if (Environment.GetEnvironmentVariable("STREAM_DEBUG") == "3") Console.Error.WriteLine($"   {from:F0}-{to:F0}: {crossing}/{most}");
+            if (crossing <= most)
+            {
+                gap.Add((from, to, crossing));
+                continue;
+            }
+            if (gap.Count > 0 && boundaries.Count + covered > 0 && gap[^1].To - gap[0].From >= fontSize * MinGap) boundaries.Add(Fewest(gap));
+            gap.Clear();
+            covered = 1;
+        }
+        return new ColumnGrid(boundaries);
+    }
+
+    /// <summary>The middle of the widest stretch of the gap that the fewest cells cross.</summary>
+    private static double Fewest(List<(double From, double To, int Crossing)> gap)
+    {
+        var fewest = gap.Min(g => g.Crossing);
+        var (from, to, _) = gap.Where(g => g.Crossing == fewest).MaxBy(g => g.To - g.From);
+        return (from + to) / 2;
+    }
+
+    /// <summary>The column that holds <paramref name="x"/>.</summary>
+    public int ColumnAt(double x)
+    {
+        var column = 0;
+        while (column < _boundaries.Count && x > _boundaries[column]) column++;
+        return column;
+    }
+}

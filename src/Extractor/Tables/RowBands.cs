@@ -1,0 +1,47 @@
+namespace Extractor.Tables;
+
+/// <summary>
+/// The rows of a borderless table. A cell's text sits at the top of its row or in its middle, so a block
+/// belongs to the row that holds most of its height, and a row is as tall as its blocks together. A label
+/// centred on the line between two rows (a merged cell over an even number of rows) makes a row of its own
+/// that overlaps both neighbours; it joins the row below, or the one above where that column is taken below.
+/// </summary>
+internal static class RowBands
+{
+    /// <summary>A block joins a row that holds at least this share of its height.</summary>
+    public const double MinOverlap = 0.5;
+
+    public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks)
+    {
+        var rows = new List<List<TextBlock>>();
+        foreach (var block in blocks.OrderBy(b => b.Top))
+        {
+            var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= block.Height * MinOverlap)
+                .OrderByDescending(r => r.Overlap).Select(r => r.Row).FirstOrDefault();
+            if (row is not null) row.Add(block);
+            else rows.Add([block]);
+        }
+        rows = rows.OrderBy(r => r.Min(b => b.Top)).ToList();
+        for (var i = rows.Count - 2; i >= 1; i--)
+        {
+            if (!rows[i].All(b => b.IsLabel) || !Touches(rows[i - 1], rows[i]) || !Touches(rows[i], rows[i + 1])) continue;
+            var into = Free(rows[i + 1], rows[i]) || !Free(rows[i - 1], rows[i]) ? rows[i + 1] : rows[i - 1];
+            into.AddRange(rows[i]);
+            rows.RemoveAt(i);
+        }
+        return rows;
+    }
+
+    private static double Top(List<TextBlock> row) => row.Min(b => b.Top);
+
+    private static double Bottom(List<TextBlock> row) => row.Max(b => b.Bottom);
+
+    private static double Overlap(List<TextBlock> row, TextBlock block) => Math.Min(Bottom(row), block.Bottom) - Math.Max(Top(row), block.Top);
+
+    /// <summary>The lower row starts above where the upper one ends.</summary>
+    private static bool Touches(List<TextBlock> upper, List<TextBlock> lower) => Top(lower) <= Bottom(upper);
+
+    /// <summary>No block of <paramref name="row"/> stands above or below one of <paramref name="labels"/>.</summary>
+    private static bool Free(List<TextBlock> row, List<TextBlock> labels) =>
+        !row.Any(b => labels.Any(l => Math.Min(b.Right, l.Right) > Math.Max(b.Left, l.Left)));
+}

@@ -1,0 +1,21 @@
+using Extractor.Grid;
+
+namespace Extractor.Tables;
+
+/// <summary>One cell's text on a page without ruling lines: runs of glyphs stacked one under the other.</summary>
+internal sealed class TextBlock(List<Glyph> glyphs)
+{
+    public List<Glyph> Glyphs { get; } = glyphs;
+    public double Left => Glyphs.Min(g => g.Box.Left);
+    public double Right => Glyphs.Max(g => g.Box.Right);
+    public double Top => Glyphs.Min(g => g.Box.Top);
+    public double Bottom => Glyphs.Max(g => g.Box.Bottom);
+    public double Height => Bottom - Top;
+    public double FontSize => Glyphs.Max(g => g.FontSize);
+    public Box Box => new(Left, Top, Right, Bottom);
+
+    /// <summary>Text without digits: a label, never a value.</summary>
+    public bool IsLabel => !Glyphs.Any(g => char.IsAsciiDigit(g.Value[0]));
+
+    public override string ToString() => $"{Top:F1}-{Bottom:F1} [{Left:F0}-{Right:F0}] {TextLines.CellText(Glyphs, Right)}";
+}
