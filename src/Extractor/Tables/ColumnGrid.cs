@@ -24,26 +24,25 @@ public sealed class ColumnGrid
     /// <summary>The boundaries of the cells' x-extents (left, right), in a text of font size <paramref name="fontSize"/>.</summary>
     public static ColumnGrid From(IReadOnlyList<(double Left, double Right)> cells, double fontSize)
     {
-        if (cells.Count == 0) return new ColumnGrid([]);
         var edges = cells.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
+        if (edges.Count < 2) return new ColumnGrid([]);
         var crossings = edges.Zip(edges.Skip(1), (from, to) => cells.Count(c => c.Left < (from + to) / 2 && c.Right > (from + to) / 2)).ToList();
         var most = Math.Max(1, (int)Math.Floor(crossings.Max() * MaxCrossingShare));
         var boundaries = new List<double>();
         var gap = new List<(double From, double To, int Crossing)>();
-        var covered = 0; // a gap left of all columns is the margin
+        var covered = false; // a gap left of all columns is the margin
         for (var i = 0; i + 1 < edges.Count; i++)
         {
             var (from, to) = (edges[i], edges[i + 1]);
             var crossing = crossings[i];
-            if (Environment.GetEnvironmentVariable("STREAM_DEBUG") == "3") Console.Error.WriteLine($"   {from:F0}-{to:F0}: {crossing}/{most}");
             if (crossing <= most)
             {
                 gap.Add((from, to, crossing));
                 continue;
             }
-            if (gap.Count > 0 && boundaries.Count + covered > 0 && gap[^1].To - gap[0].From >= fontSize * MinGap) boundaries.Add(Fewest(gap));
+            if (gap.Count > 0 && covered && gap[^1].To - gap[0].From >= fontSize * MinGap) boundaries.Add(Fewest(gap));
             gap.Clear();
-            covered = 1;
+            covered = true;
         }
         return new ColumnGrid(boundaries);
     }

@@ -16,7 +16,7 @@ internal static class RowBands
         var rows = new List<List<TextBlock>>();
         foreach (var block in blocks.OrderBy(b => b.Top))
         {
-            var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= block.Height * MinOverlap)
+            var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= Math.Min(block.Height, Bottom(r.Row) - Top(r.Row)) * MinOverlap)
                 .OrderByDescending(r => r.Overlap).Select(r => r.Row).FirstOrDefault();
             if (row is not null) row.Add(block);
             else rows.Add([block]);

@@ -21,6 +21,9 @@ public sealed class StreamGridFinder : IGridFinder
 
     public const int MinAlignedStarts = 2;
 
+    /// <summary>Columns are found from the rows of at least this many cells (table rows, not a title or a paragraph).</summary>
+    public const int MinRowCells = 5;
+
     /// <summary>The widest space between two lines of one cell, in font sizes: a form without wrapped cells has only row spacing.</summary>
     public const double MaxLeading = 0.45;
 
@@ -39,29 +42,50 @@ public sealed class StreamGridFinder : IGridFinder
         if (first < 0 || last == first) return [];
         while (last + 1 < lines.Count && lines[last + 1].Top - lines[last].Bottom < lines[last].FontSize * MaxLeading) last++; // the last row's wrapped cells
 
-        var starts = runs.SelectMany(r => r).Select(r => r[0].Box.Left).ToList();
+        var starts = runs.SelectMany(r => r).Select(r => (r[0].Box.Left, r[0].FontSize)).ToList();
         var region = Enumerable.Range(first, last - first + 1).Select(i => SplitAtAlignedStarts(runs[i], starts)).ToList();
         var split = region.SelectMany(r => r).ToList();
         var blocks = Blocks(split, Pitch(split, lines[first].FontSize));
         var rows = RowBands.Of(blocks);
-        if (Environment.GetEnvironmentVariable("STREAM_DEBUG") == "2") foreach (var b in blocks.OrderBy(b => b.Top)) Console.Error.WriteLine(b);
 
-        var grid = ColumnGrid.From(rows.Where(r => r.Count >= 2).SelectMany(r => r).Select(b => (b.Left, b.Right)).ToList(), lines[first].FontSize);
-        if (Environment.GetEnvironmentVariable("STREAM_DEBUG") is not null) Console.Error.WriteLine($"page {page.Number} boundaries: " + string.Join(" ", grid.Boundaries.Select(b => b.ToString("F0"))));
+        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).SelectMany(r => r).Select(b => (b.Left, b.Right)).ToList(), lines[first].FontSize);
+        var (tableLeft, tableRight) = (blocks.Min(b => b.Left), blocks.Max(b => b.Right));
         var cells = new List<TableCell>();
         for (var r = 0; r < rows.Count; r++)
         {
+            var placed = rows[r].OrderBy(b => b.Left).Select(b => (Block: b, First: grid.ColumnAt(b.Left), Last: grid.ColumnAt(b.Right))).ToList();
             var next = 0;
-            foreach (var block in rows[r].OrderBy(b => b.Left))
+            for (var i = 0; i < placed.Count; i++)
             {
-                var column = Math.Max(next, grid.ColumnAt(block.Left));
-                var span = Math.Max(1, grid.ColumnAt(block.Right) - column + 1);
-                cells.Add(new TableCell(new Cell(r, column, TextLines.CellText(block.Glyphs, block.Right)) { Box = block.Box, ColumnSpan = span }, block.Glyphs));
-                next = column + span;
+                var block = placed[i].Block;
+                var from = Math.Max(placed[i].First, next);
+                var free = (From: next, To: i + 1 < placed.Count ? placed[i + 1].First - 1 : grid.Count - 1);
+                var (column, end) = CentredSpan(grid, block, from, Math.Max(from, placed[i].Last), free, tableLeft, tableRight);
+                cells.Add(new TableCell(new Cell(r, column, TextLines.CellText(block.Glyphs, block.Right)) { Box = block.Box, ColumnSpan = end - column + 1 }, block.Glyphs));
+                next = end + 1;
             }
         }
         var all = blocks.SelectMany(b => b.Glyphs).ToList();
         return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells)];
+    }
+
+    /// <summary>
+    /// The columns a block spans: a label centred over empty columns (预算目标 over the three columns of the
+    /// planned goals) spans the run of free columns whose middle is nearest its own, the narrower one of two as near.
+    /// </summary>
+    private static (int First, int Last) CentredSpan(ColumnGrid grid, TextBlock block, int first, int last, (int From, int To) free, double left, double right)
+    {
+        var centre = (block.Left + block.Right) / 2;
+        double Edge(int boundary) => boundary < 0 ? left : boundary >= grid.Boundaries.Count ? right : grid.Boundaries[boundary];
+        var best = (first, last);
+        var nearest = Math.Abs((Edge(first - 1) + Edge(last)) / 2 - centre);
+        for (var a = free.From; a <= first; a++)
+            for (var b = last; b <= free.To; b++)
+            {
+                var off = Math.Abs((Edge(a - 1) + Edge(b)) / 2 - centre);
+                if (off < nearest - block.FontSize * 0.25) (best, nearest) = ((a, b), off);
+            }
+        return best;
     }
 
     /// <summary>The line's runs of text: glyphs split where the gap is wider than <see cref="CellGap"/> font sizes.</summary>
@@ -76,8 +100,8 @@ public sealed class StreamGridFinder : IGridFinder
         return runs;
     }
 
-    /// <summary>Splits runs at narrow gaps where other runs of the page start (two cells whose text touches).</summary>
-    private static List<List<Glyph>> SplitAtAlignedStarts(List<List<Glyph>> runs, List<double> starts)
+    /// <summary>Splits runs at narrow gaps where other runs of the page (in the same font size) start (two cells whose text touches).</summary>
+    private static List<List<Glyph>> SplitAtAlignedStarts(List<List<Glyph>> runs, List<(double Left, double FontSize)> starts)
     {
         var split = new List<List<Glyph>>();
         foreach (var run in runs)
@@ -87,7 +111,7 @@ public sealed class StreamGridFinder : IGridFinder
             {
                 var g = run[i];
                 var gap = g.Box.Left - run[i - 1].Box.Right;
-                if (gap > g.FontSize * AlignedGap && starts.Count(s => Math.Abs(s - g.Box.Left) <= 1) >= MinAlignedStarts)
+                if (gap > g.FontSize * AlignedGap && starts.Count(s => Math.Abs(s.Left - g.Box.Left) <= 1 && Math.Abs(s.FontSize - g.FontSize) < 0.5) >= MinAlignedStarts)
                 {
                     split.Add(current);
                     current = [];

@@ -1,5 +1,7 @@
+using Extractor.Grid;
 using Extractor.Readers;
 using Extractor.Readers.Pdf;
+using Extractor.Tables;
 using Extractor.Tests.Readers;
 
 namespace Extractor.Tests.Tables;
@@ -30,5 +32,48 @@ public class StreamGridFinderTests
             "质量指标质量 | 规范 | 15", // the line 4pt under the row is its first cell wrapped
             "分 |  | ",
         ]);
+    }
+
+    /// <summary>x-extents (points) of cells of page 1 of fixtures/seed/seed.borderless.pdf: the indicator header, the first indicator row, the funds header and the goals texts, which span columns.</summary>
+    private static readonly (double Left, double Right)[] SeedPageOne =
+    [
+        (123, 167), (204, 248), (296, 340), (393, 426), (465, 498), (528, 550), (570, 592), (638, 715),
+        (123, 167), (204, 248), (262, 372), (404, 416), (476, 488), (533, 544), (575, 586),
+        (198, 253), (290, 345), (382, 437), (471, 493), (522, 555), (645, 667),
+        (100, 373), (374, 748),
+    ];
+
+    [Fact]
+    public void Column_boundaries_fall_in_the_gaps_most_rows_leave_white_even_where_a_paragraph_spans_them()
+    {
+        var grid = ColumnGrid.From(SeedPageOne, 11);
+        int[] header = [.. new[] { 145.0, 226, 318, 409.5, 481.5, 539, 581, 676.5 }.Select(grid.ColumnAt)];
+        header.ShouldBe(header.Order().Distinct()); // 一级指标 … 偏差原因: each its own column, left to right
+        grid.ColumnAt(262).ShouldBe(grid.ColumnAt(318)); // the indicator name starts in the 三级指标 column
+        grid.ColumnAt(410).ShouldBe(grid.ColumnAt(409.5)); // its target under 年度指标值
+    }
+
+    private static GridPage SeedBorderless(int page) =>
+        new PdfTextReader(null).Read(InputFile.Load(Path.Combine(Repo.Fixtures, "seed", "seed.borderless.pdf")), CancellationToken.None).Pages[page - 1];
+
+    [Fact]
+    public void A_borderless_indicator_row_lines_up_with_its_header_although_its_name_is_printed_at_the_top_and_wrapped()
+    {
+        var rows = SeedBorderless(3).Rows();
+        var header = rows.First(r => r.FilledColumns().Any(c => r.TextAt(c) == "三级指标"));
+        int Column(string label) => header.FilledColumns().First(c => header.TextAt(c) == label);
+        var row = rows.First(r => r.FilledColumns().Any(c => r.TextAt(c) == "新建应用系统与平台数量（个）"));
+        row.TextAt(Column("三级指标")).ShouldBe("新建应用系统与平台数量（个）"); // two lines, top-aligned, one cell
+        row.TextAt(Column("年度指标值")).ShouldBe("=1");
+        row.TextAt(Column("分值")).ShouldBe("20");
+        rows.ShouldContain(r => r.FilledColumns().Any(c => r.TextAt(c) == "项目验收规范性")); // the next row's name is not a third line
+    }
+
+    [Fact]
+    public void A_label_merged_over_two_rows_and_wrapped_is_one_cell_in_a_row_it_spans()
+    {
+        var rows = SeedBorderless(3).Rows();
+        var row = rows.Single(r => r.FilledColumns().Any(c => r.TextAt(c) == "信息共享时效性"));
+        row.FilledColumns().Select(row.TextAt).ShouldContain("可持续影响指标");
     }
 }
