@@ -22,8 +22,9 @@ public sealed class ColumnGrid
     public int Count => _boundaries.Count + 1;
 
     /// <summary>The boundaries of the cells' x-extents (left, right), in a text of font size <paramref name="fontSize"/>.</summary>
-    public static ColumnGrid From(IReadOnlyList<(double Left, double Right)> cells, double fontSize)
+    public static ColumnGrid From(IReadOnlyList<(double Left, double Right)> all, double fontSize)
     {
+        var cells = all.Where(c => !Spans(c, all, fontSize * MinGap)).ToList();
         var edges = cells.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
         if (edges.Count < 2) return new ColumnGrid([]);
         var crossings = edges.Zip(edges.Skip(1), (from, to) => cells.Count(c => c.Left < (from + to) / 2 && c.Right > (from + to) / 2)).ToList();
@@ -45,6 +46,19 @@ public sealed class ColumnGrid
             covered = true;
         }
         return new ColumnGrid(boundaries);
+    }
+
+    /// <summary>True when other cells inside the cell's extent leave a gap between them: the cell spans columns.</summary>
+    private static bool Spans((double Left, double Right) cell, IReadOnlyList<(double Left, double Right)> all, double minGap)
+    {
+        var inside = all.Where(c => c != cell && c.Left >= cell.Left && c.Right <= cell.Right).OrderBy(c => c.Left).ToList();
+        var reach = double.MinValue;
+        foreach (var c in inside)
+        {
+            if (reach > double.MinValue && c.Left - reach >= minGap) return true;
+            reach = Math.Max(reach, c.Right);
+        }
+        return false;
     }
 
     /// <summary>The middle of the widest stretch of the gap that the fewest cells cross.</summary>

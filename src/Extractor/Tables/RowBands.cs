@@ -2,9 +2,11 @@ namespace Extractor.Tables;
 
 /// <summary>
 /// The rows of a borderless table. A cell's text sits at the top of its row or in its middle, so a block
-/// belongs to the row that holds most of its height, and a row is as tall as its blocks together. A label
-/// centred on the line between two rows (a merged cell over an even number of rows) makes a row of its own
-/// that overlaps both neighbours; it joins the row below, or the one above where that column is taken below.
+/// belongs to the row it overlaps for at least half of its own height or of the row's, and the row grows to
+/// cover it. Cells with figures are placed first: a merged label never holds figures, and placed early it
+/// would stretch its row into the rows below. A label centred on the line between two rows (a merged cell
+/// over an even number of rows) makes a row of its own that overlaps both neighbours; it joins the row
+/// below, or the one above where that column is taken below.
 /// </summary>
 internal static class RowBands
 {
@@ -14,7 +16,7 @@ internal static class RowBands
     public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks)
     {
         var rows = new List<List<TextBlock>>();
-        foreach (var block in blocks.OrderBy(b => b.Top))
+        foreach (var block in blocks.OrderBy(b => b.IsLabel).ThenBy(b => b.Top))
         {
             var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= Math.Min(block.Height, Bottom(r.Row) - Top(r.Row)) * MinOverlap)
                 .OrderByDescending(r => r.Overlap).Select(r => r.Row).FirstOrDefault();
