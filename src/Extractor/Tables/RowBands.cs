@@ -5,8 +5,8 @@ namespace Extractor.Tables;
 /// belongs to the row it overlaps for at least half of its own height or of the row's, and the row grows to
 /// cover it. Cells with figures are placed first: a merged label never holds figures, and placed early it
 /// would stretch its row into the rows below. A label centred on the line between two rows (a merged cell
-/// over an even number of rows) makes a row of its own that overlaps both neighbours; it joins the row
-/// below, or the one above where that column is taken below.
+/// over an even number of rows) makes a row of its own that overlaps its neighbours; it joins the row
+/// below it overlaps, or the one above where that column is taken below.
 /// </summary>
 internal static class RowBands
 {
@@ -24,10 +24,15 @@ internal static class RowBands
             else rows.Add([block]);
         }
         rows = rows.OrderBy(r => r.Min(b => b.Top)).ToList();
-        for (var i = rows.Count - 2; i >= 1; i--)
+        for (var i = rows.Count - 1; i >= 0 && rows.Count > 1; i--)
         {
-            if (!rows[i].All(b => b.IsLabel) || !Touches(rows[i - 1], rows[i]) || !Touches(rows[i], rows[i + 1])) continue;
-            var into = Free(rows[i + 1], rows[i]) || !Free(rows[i - 1], rows[i]) ? rows[i + 1] : rows[i - 1];
+            if (!rows[i].All(b => b.IsLabel)) continue;
+            var below = i + 1 < rows.Count && Touches(rows[i], rows[i + 1]) ? rows[i + 1] : null;
+            var above = i > 0 && Touches(rows[i - 1], rows[i]) ? rows[i - 1] : null;
+            var into = below is not null && Free(below, rows[i]) ? below
+                : above is not null && Free(above, rows[i]) ? above
+                : below ?? above;
+            if (into is null) continue;
             into.AddRange(rows[i]);
             rows.RemoveAt(i);
         }

@@ -24,8 +24,8 @@ public sealed class StreamGridFinder : IGridFinder
     /// <summary>Columns are found from the rows of at least this many cells (table rows, not a title or a paragraph).</summary>
     public const int MinRowCells = 5;
 
-    /// <summary>The widest space between two lines of one cell, in font sizes: a form without wrapped cells has only row spacing.</summary>
-    public const double MaxLeading = 0.45;
+    /// <summary>A block's edges are taken this far (points) inside it when placed in columns: a boundary may pass right by the text it bounds.</summary>
+    public const double Inset = 1;
 
     /// <summary>The widest distance between the baselines of one cell's lines, in font sizes.</summary>
     public const double MaxPitch = 1.45;
@@ -37,10 +37,8 @@ public sealed class StreamGridFinder : IGridFinder
     {
         var lines = TextLines.Of(page.Glyphs);
         var runs = lines.Select(Runs).ToList();
-        var first = runs.FindIndex(r => r.Count >= 2);
-        var last = runs.FindLastIndex(r => r.Count >= 2);
-        if (first < 0 || last == first) return [];
-        while (last + 1 < lines.Count && lines[last + 1].Top - lines[last].Bottom < lines[last].FontSize * MaxLeading) last++; // the last row's wrapped cells
+        if (runs.Count(r => r.Count >= 2) < 2) return [];
+        var (first, last) = (0, lines.Count - 1); // a form's title and first rows, or its last ones, may stand alone on the page
 
         var starts = runs.SelectMany(r => r).Select(r => (r[0].Box.Left, r[0].FontSize)).ToList();
         var region = Enumerable.Range(first, last - first + 1).Select(i => SplitAtAlignedStarts(runs[i], starts)).ToList();
@@ -53,7 +51,7 @@ public sealed class StreamGridFinder : IGridFinder
         var cells = new List<TableCell>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var placed = rows[r].OrderBy(b => b.Left).Select(b => (Block: b, First: grid.ColumnAt(b.Left), Last: grid.ColumnAt(b.Right))).ToList();
+            var placed = rows[r].OrderBy(b => b.Left).Select(b => (Block: b, First: grid.ColumnAt(b.Left + Inset), Last: grid.ColumnAt(b.Right - Inset))).ToList();
             var next = 0;
             for (var i = 0; i < placed.Count; i++)
             {
