@@ -1,17 +1,18 @@
 namespace Extractor.Tables;
 
 /// <summary>
-/// The column boundaries of a borderless table: the x positions that few of its cells cross. Every column's
-/// text lies between two boundaries in most rows; a cell spanning columns (a title, a goals paragraph) crosses
-/// some, which is why a boundary is where the crossings are fewest, not where there are none.
+/// The column boundaries of a borderless table: the x positions that few of its cells cross. A cell that
+/// holds the space another row leaves between two of its cells spans columns (a title, a goals paragraph)
+/// and has no say; every other cell's text lies between two boundaries, and a boundary is where the fewest
+/// of them cross (text centred in a narrow column may reach past the neighbours' edges).
 /// </summary>
 public sealed class ColumnGrid
 {
     /// <summary>A strip of the page is a gap between columns where at most this share of the most cells that stand over one place cross it.</summary>
-    public const double MaxCrossingShare = 0.25;
+    public const double MaxCrossingShare = 0.1;
 
     /// <summary>A gap narrower than this many font sizes is the space inside a run of text, not between columns.</summary>
-    public const double MinGap = 0.15;
+    public const double MinGap = 0.05;
 
     private readonly List<double> _boundaries;
 
@@ -21,24 +22,25 @@ public sealed class ColumnGrid
 
     public int Count => _boundaries.Count + 1;
 
-    /// <summary>The boundaries of the cells' x-extents (left, right), in a text of font size <paramref name="fontSize"/>.</summary>
-    public static ColumnGrid From(IReadOnlyList<(double Left, double Right)> all, double fontSize)
+    /// <summary>The boundaries of the rows' cells, each row its cells' x-extents (left, right) left to right, in a text of font size <paramref name="fontSize"/>.</summary>
+    public static ColumnGrid From(IReadOnlyList<IReadOnlyList<(double Left, double Right)>> rows, double fontSize)
     {
-        var cells = all.Where(c => !Spans(c, all, fontSize * MinGap)).ToList();
-        var edges = cells.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
+        var gaps = rows.SelectMany(r => r.Zip(r.Skip(1), (a, b) => (Left: a.Right, Right: b.Left))).Where(g => g.Right - g.Left >= fontSize * MinGap).ToList();
+        var all = rows.SelectMany(r => r).ToList();
+        var cells = all.Where(c => !gaps.Any(g => g.Left >= c.Left && g.Right <= c.Right)).ToList();
+        var edges = all.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
         if (edges.Count < 2) return new ColumnGrid([]);
-        var crossings = edges.Zip(edges.Skip(1), (from, to) => cells.Count(c => c.Left < (from + to) / 2 && c.Right > (from + to) / 2)).ToList();
-        var most = Math.Max(1, (int)Math.Floor(crossings.Max() * MaxCrossingShare));
+        int Crossing(List<(double Left, double Right)> of, double x) => of.Count(c => c.Left < x && c.Right > x);
+        var stretches = edges.Zip(edges.Skip(1), (from, to) => new Stretch(from, to, Crossing(cells, (from + to) / 2), Crossing(all, (from + to) / 2))).ToList();
+        var most = (int)Math.Floor(stretches.Max(s => s.Crossing) * MaxCrossingShare);
         var boundaries = new List<double>();
-        var gap = new List<(double From, double To, int Crossing)>();
+        var gap = new List<Stretch>();
         var covered = false; // a gap left of all columns is the margin
-        for (var i = 0; i + 1 < edges.Count; i++)
+        foreach (var stretch in stretches)
         {
-            var (from, to) = (edges[i], edges[i + 1]);
-            var crossing = crossings[i];
-            if (crossing <= most)
+            if (stretch.Crossing <= most)
             {
-                gap.Add((from, to, crossing));
+                gap.Add(stretch);
                 continue;
             }
             if (gap.Count > 0 && covered && gap[^1].To - gap[0].From >= fontSize * MinGap) boundaries.Add(Fewest(gap));
@@ -48,25 +50,15 @@ public sealed class ColumnGrid
         return new ColumnGrid(boundaries);
     }
 
-    /// <summary>True when other cells inside the cell's extent leave a gap between them: the cell spans columns.</summary>
-    private static bool Spans((double Left, double Right) cell, IReadOnlyList<(double Left, double Right)> all, double minGap)
-    {
-        var inside = all.Where(c => c != cell && c.Left >= cell.Left && c.Right <= cell.Right).OrderBy(c => c.Left).ToList();
-        var reach = double.MinValue;
-        foreach (var c in inside)
-        {
-            if (reach > double.MinValue && c.Left - reach >= minGap) return true;
-            reach = Math.Max(reach, c.Right);
-        }
-        return false;
-    }
+    /// <summary>A strip between two neighbouring cell edges and how many cells cross it: those that keep to one column, and all.</summary>
+    private sealed record Stretch(double From, double To, int Crossing, int CrossingAll);
 
-    /// <summary>The middle of the widest stretch of the gap that the fewest cells cross.</summary>
-    private static double Fewest(List<(double From, double To, int Crossing)> gap)
+    /// <summary>The middle of the widest stretch of the gap that the fewest cells cross, spanning ones breaking ties (a paragraph starts where its first column does).</summary>
+    private static double Fewest(List<Stretch> gap)
     {
-        var fewest = gap.Min(g => g.Crossing);
-        var (from, to, _) = gap.Where(g => g.Crossing == fewest).MaxBy(g => g.To - g.From);
-        return (from + to) / 2;
+        var fewest = gap.Min(g => (g.Crossing, g.CrossingAll));
+        var best = gap.Where(g => (g.Crossing, g.CrossingAll) == fewest).MaxBy(g => g.To - g.From)!;
+        return (best.From + best.To) / 2;
     }
 
     /// <summary>The column that holds <paramref name="x"/>.</summary>

@@ -3,23 +3,25 @@ namespace Extractor.Tables;
 /// <summary>
 /// The rows of a borderless table. A cell's text sits at the top of its row or in its middle, so a block
 /// belongs to the row it overlaps for at least half of its own height or of the row's, and the row grows to
-/// cover it. Cells with figures are placed first: a merged label never holds figures, and placed early it
-/// would stretch its row into the rows below. A label centred on the line between two rows (a merged cell
-/// over an even number of rows) makes a row of its own that overlaps its neighbours; it joins the row
-/// below it overlaps, or the one above where that column is taken below.
+/// cover it; of two rows it overlaps as much, the one that starts where it starts (a cell printed at the top
+/// of its row). Cells with figures are placed first, labels then tallest first: a merged label never holds
+/// figures, and placed before the wrapped cells that set its rows' heights it would stretch one row into
+/// the next. A label centred on the line between two rows (a merged cell over an even number of rows)
+/// makes a row of its own that overlaps its neighbours; it joins the row below it overlaps, or the one
+/// above where that column is taken below.
 /// </summary>
 internal static class RowBands
 {
-    /// <summary>A block joins a row that holds at least this share of its height.</summary>
+    /// <summary>A block joins a row that holds at least this share of its height, or whose height it covers to this share.</summary>
     public const double MinOverlap = 0.5;
 
     public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks)
     {
         var rows = new List<List<TextBlock>>();
-        foreach (var block in blocks.OrderBy(b => b.IsLabel).ThenBy(b => b.Top))
+        foreach (var block in blocks.OrderBy(b => b.IsLabel).ThenBy(b => b.IsLabel ? -b.Height : 0).ThenBy(b => b.Top))
         {
             var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= Math.Min(block.Height, Bottom(r.Row) - Top(r.Row)) * MinOverlap)
-                .OrderByDescending(r => r.Overlap).Select(r => r.Row).FirstOrDefault();
+                .OrderByDescending(r => Math.Round(r.Overlap, 1)).ThenBy(r => Math.Abs(Top(r.Row) - block.Top)).Select(r => r.Row).FirstOrDefault();
             if (row is not null) row.Add(block);
             else rows.Add([block]);
         }

@@ -22,7 +22,7 @@ public sealed class StreamGridFinder : IGridFinder
     public const int MinAlignedStarts = 2;
 
     /// <summary>Columns are found from the rows of at least this many cells (table rows, not a title or a paragraph).</summary>
-    public const int MinRowCells = 5;
+    public const int MinRowCells = 2;
 
     /// <summary>A block's edges are taken this far (points) inside it when placed in columns: a boundary may pass right by the text it bounds.</summary>
     public const double Inset = 1;
@@ -46,7 +46,7 @@ public sealed class StreamGridFinder : IGridFinder
         var blocks = Blocks(split, Pitch(split, lines[first].FontSize));
         var rows = RowBands.Of(blocks);
 
-        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).SelectMany(r => r).Select(b => (b.Left, b.Right)).ToList(), lines[first].FontSize);
+        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), lines[first].FontSize);
         var (tableLeft, tableRight) = (blocks.Min(b => b.Left), blocks.Max(b => b.Right));
         var cells = new List<TableCell>();
         for (var r = 0; r < rows.Count; r++)

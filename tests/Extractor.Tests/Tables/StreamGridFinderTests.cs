@@ -34,23 +34,26 @@ public class StreamGridFinderTests
         ]);
     }
 
-    /// <summary>x-extents (points) of cells of page 1 of fixtures/seed/seed.borderless.pdf: the indicator header, the first indicator row, the funds header and the goals texts, which span columns.</summary>
-    private static readonly (double Left, double Right)[] SeedPageOne =
+    /// <summary>Rows of page 1 of fixtures/seed/seed.borderless.pdf as its cells' x-extents (points): the department row and the goals row, whose cells span columns, the funds header and total, the indicator header and first indicator.</summary>
+    private static readonly (double Left, double Right)[][] SeedPageOne =
     [
-        (123, 167), (204, 248), (296, 340), (393, 426), (465, 498), (528, 550), (570, 592), (638, 715),
-        (123, 167), (204, 248), (262, 372), (404, 416), (476, 488), (533, 544), (575, 586),
-        (198, 253), (290, 345), (382, 437), (471, 493), (522, 555), (645, 667),
-        (100, 373), (374, 748),
+        [(48, 92), (100, 221), (388, 432), (446, 600)],
+        [(198, 253), (290, 345), (382, 437), (471, 493), (522, 555), (645, 667)],
+        [(112, 178), (214, 261), (326, 373), (409, 445), (476, 487), (519, 558), (650, 661)],
+        [(42, 97), (100, 373), (374, 748)],
+        [(48, 92), (123, 167), (204, 248), (296, 340), (393, 426), (465, 498), (528, 550), (570, 592), (638, 715)],
+        [(123, 167), (204, 248), (262, 372), (404, 416), (476, 488), (533, 544), (575, 586)],
     ];
 
     [Fact]
     public void Column_boundaries_fall_in_the_gaps_most_rows_leave_white_even_where_a_paragraph_spans_them()
     {
         var grid = ColumnGrid.From(SeedPageOne, 11);
-        int[] header = [.. new[] { 145.0, 226, 318, 409.5, 481.5, 539, 581, 676.5 }.Select(grid.ColumnAt)];
-        header.ShouldBe(header.Order().Distinct()); // 一级指标 … 偏差原因: each its own column, left to right
-        grid.ColumnAt(262).ShouldBe(grid.ColumnAt(318)); // the indicator name starts in the 三级指标 column
-        grid.ColumnAt(410).ShouldBe(grid.ColumnAt(409.5)); // its target under 年度指标值
+        int[] header = [.. new[] { 70.0, 145, 226, 318, 409.5, 481.5, 539, 581, 676.5 }.Select(grid.ColumnAt)];
+        header.ShouldBe(Enumerable.Range(0, 9).ToArray()); // 绩效指标, 一级指标 … 偏差原因: each its own column
+        grid.ColumnAt(263).ShouldBe(header[3]); // the indicator name starts in the 三级指标 column
+        grid.ColumnAt(215).ShouldBe(header[2]); // the first budget figure stands under 年初预算数, in the 二级指标 column
+        grid.ColumnAt(101).ShouldBe(header[1]); // the planned goals start in the first column after the labels
     }
 
     private static GridPage SeedBorderless(int page) =>
