@@ -86,15 +86,25 @@ public sealed class StreamGridFinder : IGridFinder
         return best;
     }
 
-    /// <summary>The line's runs of text: glyphs split where the gap is wider than <see cref="CellGap"/> font sizes.</summary>
+    /// <summary>
+    /// The line's runs of text: glyphs split where the gap is wider than <see cref="CellGap"/> font sizes.
+    /// Printed spaces inside a run stay: they are the text's own, never the space between two cells.
+    /// </summary>
     private static List<List<Glyph>> Runs(TextLine line)
     {
         var runs = new List<List<Glyph>>();
-        foreach (var g in line.Glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value)))
+        foreach (var g in line.Glyphs)
         {
-            if (runs.Count == 0 || g.Box.Left - runs[^1][^1].Box.Right > g.FontSize * CellGap) runs.Add([]);
+            var blank = string.IsNullOrWhiteSpace(g.Value);
+            if (runs.Count == 0 || g.Box.Left - runs[^1][^1].Box.Right > g.FontSize * CellGap)
+            {
+                if (blank) continue;
+                runs.Add([]);
+            }
             runs[^1].Add(g);
         }
+        foreach (var run in runs)
+            while (string.IsNullOrWhiteSpace(run[^1].Value)) run.RemoveAt(run.Count - 1);
         return runs;
     }
 
@@ -109,7 +119,7 @@ public sealed class StreamGridFinder : IGridFinder
             {
                 var g = run[i];
                 var gap = g.Box.Left - run[i - 1].Box.Right;
-                if (gap > g.FontSize * AlignedGap && starts.Count(s => Math.Abs(s.Left - g.Box.Left) <= 1 && Math.Abs(s.FontSize - g.FontSize) < 0.5) >= MinAlignedStarts)
+                if (gap > g.FontSize * AlignedGap && !string.IsNullOrWhiteSpace(run[i - 1].Value) && starts.Count(s => Math.Abs(s.Left - g.Box.Left) <= 1 && Math.Abs(s.FontSize - g.FontSize) < 0.5) >= MinAlignedStarts)
                 {
                     split.Add(current);
                     current = [];
