@@ -3,18 +3,17 @@ using Extractor.Grid;
 namespace Extractor.Tables;
 
 /// <summary>
-/// Tables from text alignment, for forms printed without borders. Lines break into runs of text at wide
-/// gaps, and at narrow ones where other lines start a run at the same place (two cells whose text touches);
-/// runs stacked at the text's own line spacing are one cell's wrapped lines (a block); blocks whose vertical
-/// centre falls within a row's extent belong to that row, which is how vertically centred cells beside a
-/// wrapped one line up; a row of labels only (a merged label printed between the rows it spans) joins the
-/// row below. A row's cells are its blocks left to right, as a tab-separated export gives them: the mapper
-/// aligns shifted rows by the type of their values.
+/// Tables from text alignment, for forms printed without borders; the whole page is read as one table.
+/// Lines break into runs of text at gaps without a printed space, and at narrow ones where other lines start
+/// a run at the same place (two cells whose text touches); runs stacked one line pitch apart are one cell's
+/// wrapped lines (a block); blocks form rows (<see cref="RowBands"/>) and the rows' blocks give the column
+/// boundaries (<see cref="ColumnGrid"/>). Each block is placed in the columns its edges fall in; a label
+/// centred over free columns (a merged header) spans those it is centred on.
 /// </summary>
 public sealed class StreamGridFinder : IGridFinder
 {
-    /// <summary>A gap wider than this many font sizes always separates two cells.</summary>
-    public const double CellGap = 0.6;
+    /// <summary>A gap wider than this many font sizes, with no printed space in it, separates two cells.</summary>
+    public const double CellGap = 0.3;
 
     /// <summary>A narrower gap separates two cells where at least <see cref="MinAlignedStarts"/> other runs start at the same place.</summary>
     public const double AlignedGap = 0.1;
@@ -38,15 +37,14 @@ public sealed class StreamGridFinder : IGridFinder
         var lines = TextLines.Of(page.Glyphs);
         var runs = lines.Select(Runs).ToList();
         if (runs.Count(r => r.Count >= 2) < 2) return [];
-        var (first, last) = (0, lines.Count - 1); // a form's title and first rows, or its last ones, may stand alone on the page
 
         var starts = runs.SelectMany(r => r).Select(r => (r[0].Box.Left, r[0].FontSize)).ToList();
-        var region = Enumerable.Range(first, last - first + 1).Select(i => SplitAtAlignedStarts(runs[i], starts)).ToList();
-        var split = region.SelectMany(r => r).ToList();
-        var blocks = Blocks(split, Pitch(split, lines[first].FontSize));
+        var split = runs.SelectMany(r => SplitAtAlignedStarts(r, starts)).ToList();
+        var fontSize = lines.Select(l => l.FontSize).Order().ElementAt(lines.Count / 2); // the body text's, not the title's
+        var pitch = Pitch(split, fontSize);
+        var blocks = Blocks(split, pitch);
         var rows = RowBands.Of(blocks);
-
-        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), lines[first].FontSize);
+        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), fontSize);
         var (tableLeft, tableRight) = (blocks.Min(b => b.Left), blocks.Max(b => b.Right));
         var cells = new List<TableCell>();
         for (var r = 0; r < rows.Count; r++)
