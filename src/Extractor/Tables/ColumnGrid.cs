@@ -9,7 +9,7 @@ namespace Extractor.Tables;
 public sealed class ColumnGrid
 {
     /// <summary>A strip of the page is a gap between columns where at most this share of the most cells that stand over one place cross it.</summary>
-    public const double MaxCrossingShare = 0.1;
+    public const double MaxCrossingShare = 0;
 
     /// <summary>A gap narrower than this many font sizes is the space inside a run of text, not between columns.</summary>
     public const double MinGap = 0.05;

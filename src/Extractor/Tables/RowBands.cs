@@ -2,13 +2,13 @@ namespace Extractor.Tables;
 
 /// <summary>
 /// The rows of a borderless table. A cell's text sits at the top of its row or in its middle, so a block
-/// belongs to the row it overlaps for at least half of its own height or of the row's, and the row grows to
-/// cover it; of two rows it overlaps as much, the one that starts where it starts (a cell printed at the top
-/// of its row). Cells with figures are placed first, labels then tallest first: a merged label never holds
-/// figures, and placed before the wrapped cells that set its rows' heights it would stretch one row into
-/// the next. A label centred on the line between two rows (a merged cell over an even number of rows)
-/// makes a row of its own that overlaps its neighbours; it joins the row below it overlaps, or the one
-/// above where that column is taken below.
+/// belongs to the row it overlaps for at least half of its own height or of the row's, where no block of the
+/// row stands above or below it (two cells of one column are two rows); of two rows it overlaps as much, the
+/// one that starts where it starts (a cell printed at the top of its row). The row grows to cover it, unless
+/// it is a label taller than the row: a merged label reaching into the rows it spans. Cells with figures are
+/// placed first, then labels shortest first: a merged label never holds figures, and the one-line cells set
+/// the rows. A row of labels only that overlaps a neighbour (merged labels centred between the rows they
+/// span) joins it, the row above first, where none of its columns is taken.
 /// </summary>
 internal static class RowBands
 {
@@ -18,12 +18,21 @@ internal static class RowBands
     public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks)
     {
         var rows = new List<List<TextBlock>>();
-        foreach (var block in blocks.OrderBy(b => b.IsLabel).ThenBy(b => b.IsLabel ? -b.Height : 0).ThenBy(b => b.Top))
+        var extent = new Dictionary<List<TextBlock>, (double Top, double Bottom)>(ReferenceEqualityComparer.Instance);
+        double Overlap(List<TextBlock> row, TextBlock block) => Math.Min(extent[row].Bottom, block.Bottom) - Math.Max(extent[row].Top, block.Top);
+        foreach (var block in blocks.OrderBy(b => b.IsLabel).ThenBy(b => b.IsLabel ? b.Height : 0).ThenBy(b => b.Top))
         {
-            var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= Math.Min(block.Height, Bottom(r.Row) - Top(r.Row)) * MinOverlap)
-                .OrderByDescending(r => Math.Round(r.Overlap, 1)).ThenBy(r => Math.Abs(Top(r.Row) - block.Top)).Select(r => r.Row).FirstOrDefault();
-            if (row is not null) row.Add(block);
-            else rows.Add([block]);
+            var row = rows.Select(r => (Row: r, Overlap: Overlap(r, block))).Where(r => r.Overlap >= Math.Min(block.Height, extent[r.Row].Bottom - extent[r.Row].Top) * MinOverlap && Free(r.Row, [block]))
+                .OrderByDescending(r => Math.Round(r.Overlap, 1)).ThenBy(r => Math.Abs(extent[r.Row].Top - block.Top)).Select(r => r.Row).FirstOrDefault();
+            if (row is null)
+            {
+                rows.Add([block]);
+                extent[rows[^1]] = (block.Top, block.Bottom);
+                continue;
+            }
+            row.Add(block);
+            var (top, bottom) = extent[row];
+            if (!block.IsLabel || block.Height <= bottom - top) extent[row] = (Math.Min(top, block.Top), Math.Max(bottom, block.Bottom));
         }
         rows = rows.OrderBy(r => r.Min(b => b.Top)).ToList();
         for (var i = rows.Count - 1; i >= 0 && rows.Count > 1; i--)
@@ -31,9 +40,9 @@ internal static class RowBands
             if (!rows[i].All(b => b.IsLabel)) continue;
             var below = i + 1 < rows.Count && Touches(rows[i], rows[i + 1]) ? rows[i + 1] : null;
             var above = i > 0 && Touches(rows[i - 1], rows[i]) ? rows[i - 1] : null;
-            var into = below is not null && Free(below, rows[i]) ? below
-                : above is not null && Free(above, rows[i]) ? above
-                : below ?? above;
+            var into = above is not null && Free(above, rows[i]) ? above
+                : below is not null && Free(below, rows[i]) ? below
+                : null;
             if (into is null) continue;
             into.AddRange(rows[i]);
             rows.RemoveAt(i);
