@@ -54,8 +54,6 @@ internal static class RowBands
 
     private static double Bottom(List<TextBlock> row) => row.Max(b => b.Bottom);
 
-    private static double Overlap(List<TextBlock> row, TextBlock block) => Math.Min(Bottom(row), block.Bottom) - Math.Max(Top(row), block.Top);
-
     /// <summary>The lower row starts above where the upper one ends.</summary>
     private static bool Touches(List<TextBlock> upper, List<TextBlock> lower) => Top(lower) <= Bottom(upper);
 
