@@ -35,7 +35,7 @@ internal static class RowBands
             if (!block.IsLabel || block.Height <= bottom - top) extent[row] = (Math.Min(top, block.Top), Math.Max(bottom, block.Bottom));
         }
         rows = rows.OrderBy(r => r.Min(b => b.Top)).ToList();
-        for (var i = rows.Count - 1; i >= 0 && rows.Count > 1; i--)
+        for (var i = 0; i < rows.Count && rows.Count > 1; i++)
         {
             if (!rows[i].All(b => b.IsLabel)) continue;
             var below = i + 1 < rows.Count && Touches(rows[i], rows[i + 1]) ? rows[i + 1] : null;
@@ -45,7 +45,7 @@ internal static class RowBands
                 : null;
             if (into is null) continue;
             into.AddRange(rows[i]);
-            rows.RemoveAt(i);
+            rows.RemoveAt(i--);
         }
         return rows;
     }
