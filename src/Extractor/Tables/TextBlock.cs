@@ -1,4 +1,5 @@
 using Extractor.Grid;
+using Extractor.Text;
 
 namespace Extractor.Tables;
 
@@ -14,8 +15,8 @@ internal sealed class TextBlock(List<Glyph> glyphs)
     public double FontSize => Glyphs.Max(g => g.FontSize);
     public Box Box => new(Left, Top, Right, Bottom);
 
-    /// <summary>Text without digits: a label, never a value.</summary>
-    public bool IsLabel => !Glyphs.Any(g => char.IsAsciiDigit(g.Value[0]));
+    /// <summary>Text with at least as many CJK characters as digits ("产出指标(50分)", a sentence): a label or a text, never a figure ("16个", "100.00%").</summary>
+    public bool IsLabel => Glyphs.Count(g => CjkText.IsCjkLike(g.Value[0])) >= Glyphs.Count(g => char.IsAsciiDigit(g.Value[0]));
 
     public override string ToString() => $"{Top:F1}-{Bottom:F1} [{Left:F0}-{Right:F0}] {TextLines.CellText(Glyphs, Right)}";
 }
