@@ -15,7 +15,8 @@ internal static class RowBands
     /// <summary>A block joins a row that holds at least this share of its height, or whose height it covers to this share.</summary>
     public const double MinOverlap = 0.5;
 
-    public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks)
+    /// <summary>The rows of the blocks, whose wrapped lines are <paramref name="pitch"/> apart.</summary>
+    public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks, double pitch)
     {
         var rows = new List<List<TextBlock>>();
         var extent = new Dictionary<List<TextBlock>, (double Top, double Bottom)>(ReferenceEqualityComparer.Instance);
@@ -47,7 +48,24 @@ internal static class RowBands
             into.AddRange(rows[i]);
             rows.RemoveAt(i--);
         }
+        JoinParagraphs(rows, pitch);
         return rows;
+    }
+
+    /// <summary>
+    /// A row of texts each starting where a text of the row above starts, at most a blank line below it, is
+    /// their next paragraphs (a cell of several paragraphs): each joins the text it continues.
+    /// </summary>
+    private static void JoinParagraphs(List<List<TextBlock>> rows, double pitch)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var above = rows[i - 1];
+            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Bottom - a.Bottom <= 2 * pitch);
+            if (!rows[i].All(b => b.IsLabel && Continued(b) is not null)) continue;
+            foreach (var b in rows[i]) Continued(b)!.Glyphs.AddRange(b.Glyphs);
+            rows.RemoveAt(i--);
+        }
     }
 
     private static double Top(List<TextBlock> row) => row.Min(b => b.Top);

@@ -43,7 +43,7 @@ public sealed class StreamGridFinder : IGridFinder
         var fontSize = lines.Select(l => l.FontSize).Order().ElementAt(lines.Count / 2); // the body text's, not the title's
         var pitch = Pitch(split, fontSize);
         var blocks = Blocks(split, pitch);
-        var rows = RowBands.Of(blocks);
+        var rows = RowBands.Of(blocks, pitch);
         var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), fontSize);
         var (tableLeft, tableRight) = (blocks.Min(b => b.Left), blocks.Max(b => b.Right));
         var cells = new List<TableCell>();
