@@ -53,15 +53,16 @@ internal static class RowBands
     }
 
     /// <summary>
-    /// A row of texts each starting where a text of the row above starts, at most a blank line below it, is
-    /// their next paragraphs (a cell of several paragraphs): each joins the text it continues.
+    /// A row of texts each starting where a text of the row above starts, at most a blank line below it that
+    /// ends a sentence, is their next paragraphs (a cell of several paragraphs): each joins the text it continues.
     /// </summary>
     private static void JoinParagraphs(List<List<TextBlock>> rows, double pitch)
     {
         for (var i = 1; i < rows.Count; i++)
         {
             var above = rows[i - 1];
-            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Bottom - a.Bottom <= 2 * pitch);
+            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Bottom - a.Bottom <= 2 * pitch
+                && TextLines.EndsSentence(TextLines.Of(a.Glyphs)[^1]));
             if (!rows[i].All(b => b.IsLabel && Continued(b) is not null)) continue;
             foreach (var b in rows[i]) Continued(b)!.Glyphs.AddRange(b.Glyphs);
             rows.RemoveAt(i--);
