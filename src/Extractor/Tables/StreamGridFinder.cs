@@ -26,6 +26,9 @@ public sealed class StreamGridFinder : IGridFinder
     /// <summary>A block's edges are taken this far (points) inside it when placed in columns: a boundary may pass right by the text it bounds.</summary>
     public const double Inset = 1;
 
+    /// <summary>Text at least this many times the body's font size is a title.</summary>
+    public const double TitleSize = 1.2;
+
     /// <summary>The widest distance between the baselines of one cell's lines, in font sizes.</summary>
     public const double MaxPitch = 1.45;
 
@@ -44,11 +47,15 @@ public sealed class StreamGridFinder : IGridFinder
         var pitch = Pitch(split, fontSize);
         var blocks = Blocks(split, pitch);
         var rows = RowBands.Of(blocks, pitch);
-        var grid = ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), fontSize);
         var (tableLeft, tableRight) = (blocks.Min(b => b.Left), blocks.Max(b => b.Right));
         var cells = new List<TableCell>();
+        ColumnGrid grid = null!;
         for (var r = 0; r < rows.Count; r++)
         {
+            // Each form that starts on the page has its own columns; the rows continuing the previous page's form
+            // are often too few to show theirs, and take the page's.
+            if (r == 0) grid = GridOf(rows, fontSize);
+            else if (IsTitle(rows[r], fontSize)) grid = GridOf(rows.Skip(r).TakeWhile((row, i) => i == 0 || !IsTitle(row, fontSize)).ToList(), fontSize);
             var placed = rows[r].OrderBy(b => b.Left).Select(b => (Block: b, First: grid.ColumnAt(b.Left + Inset), Last: grid.ColumnAt(b.Right - Inset))).ToList();
             var next = 0;
             for (var i = 0; i < placed.Count; i++)
@@ -64,6 +71,12 @@ public sealed class StreamGridFinder : IGridFinder
         var all = blocks.SelectMany(b => b.Glyphs).ToList();
         return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells)];
     }
+
+    /// <summary>A row in a larger font than the body's: a form's title, which starts a table of its own columns.</summary>
+    private static bool IsTitle(List<TextBlock> row, double fontSize) => row.All(b => b.FontSize >= fontSize * TitleSize);
+
+    private static ColumnGrid GridOf(List<List<TextBlock>> rows, double fontSize) =>
+        ColumnGrid.From(rows.Where(r => r.Count >= MinRowCells).Select(r => r.OrderBy(b => b.Left).Select(b => (b.Left, b.Right)).ToList()).ToList(), fontSize);
 
     /// <summary>
     /// The columns a block spans: a label centred over empty columns (预算目标 over the three columns of the
