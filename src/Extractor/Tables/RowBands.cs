@@ -15,6 +15,9 @@ internal static class RowBands
     /// <summary>A block joins a row that holds at least this share of its height, or whose height it covers to this share.</summary>
     public const double MinOverlap = 0.5;
 
+    /// <summary>A paragraph starts at most a blank line (one line pitch, and this many font sizes) below the one it follows.</summary>
+    public const double BlankLineSlack = 0.25;
+
     /// <summary>The rows of the blocks, whose wrapped lines are <paramref name="pitch"/> apart.</summary>
     public static List<List<TextBlock>> Of(IEnumerable<TextBlock> blocks, double pitch)
     {
@@ -35,7 +38,7 @@ internal static class RowBands
             var (top, bottom) = extent[row];
             if (!block.IsLabel || block.Height <= bottom - top) extent[row] = (Math.Min(top, block.Top), Math.Max(bottom, block.Bottom));
         }
-        rows = rows.OrderBy(r => r.Min(b => b.Top)).ToList();
+        rows = rows.OrderBy(r => extent[r].Top + extent[r].Bottom).ToList(); // by middle: a merged label may reach above its row
         for (var i = 0; i < rows.Count && rows.Count > 1; i++)
         {
             if (!rows[i].All(b => b.IsLabel)) continue;
@@ -61,7 +64,7 @@ internal static class RowBands
         for (var i = 1; i < rows.Count; i++)
         {
             var above = rows[i - 1];
-            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Bottom - a.Bottom <= 2 * pitch
+            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Top - a.Bottom <= pitch + b.FontSize * BlankLineSlack
                 && TextLines.EndsSentence(TextLines.Of(a.Glyphs)[^1]));
             if (!rows[i].All(b => b.IsLabel && Continued(b) is not null)) continue;
             foreach (var b in rows[i]) Continued(b)!.Glyphs.AddRange(b.Glyphs);
