@@ -56,8 +56,30 @@ public class StreamGridFinderTests
         grid.ColumnAt(101).ShouldBe(header[1]); // the planned goals start in the first column after the labels
     }
 
-    private static GridPage SeedBorderless(int page) =>
-        new PdfTextReader(null).Read(InputFile.Load(Path.Combine(Repo.Fixtures, "seed", "seed.borderless.pdf")), CancellationToken.None).Pages[page - 1];
+    private static GridPage Borderless(string fixture, int page) =>
+        new PdfTextReader(null).Read(InputFile.Load(Path.Combine(Repo.Fixtures, fixture.Split('.')[0], fixture)), CancellationToken.None).Pages[page - 1];
+
+    private static GridPage SeedBorderless(int page) => Borderless("seed.borderless.pdf", page);
+
+    private static GridRow RowWith(IReadOnlyList<GridRow> rows, string text) => rows.First(r => r.FilledColumns().Any(c => r.TextAt(c) == text));
+
+    [Fact]
+    public void A_borderless_cell_of_two_paragraphs_is_one_cell_with_a_line_break()
+    {
+        var rows = Borderless("variants.borderless.pdf", 2).Rows();
+        var goals = rows.First(r => r.FilledColumns().Any(c => r.TextAt(c)!.StartsWith("完成辖区内16个", StringComparison.Ordinal)));
+        goals.FilledColumns().Select(goals.TextAt).ShouldContain("完成辖区内16个老旧小区二次供水设施改造，更换水泵机组32台、不锈钢水箱24座。\n改造后小区出水水质合格率100%，供水水压投诉明显下降。");
+    }
+
+    [Fact]
+    public void A_borderless_two_row_header_keeps_its_merged_labels_on_the_first_row_and_the_split_target_on_the_second()
+    {
+        var rows = Borderless("variants.borderless.pdf", 2).Rows().ToList();
+        var first = RowWith(rows, "年度指标值");
+        first.FilledColumns().Select(first.TextAt).ShouldContain("三级指标");
+        var second = rows[rows.IndexOf(first) + 1];
+        second.FilledColumns().Select(second.TextAt).ShouldBe(["指标性质", "指标值", "度量单位"]);
+    }
 
     [Fact]
     public void A_borderless_indicator_row_lines_up_with_its_header_although_its_name_is_printed_at_the_top_and_wrapped()
