@@ -52,7 +52,50 @@ internal static class RowBands
             rows.RemoveAt(i--);
         }
         JoinParagraphs(rows, pitch);
+        MoveLabelsMergedOverTwoRows(rows);
         return rows;
+    }
+
+    /// <summary>A label is centred on its row, or on two rows, where its middle is within this many font sizes of theirs.</summary>
+    public const double CentreTolerance = 0.25;
+
+    /// <summary>
+    /// A label merged over two rows is centred on both, so it falls in the taller one, which may be the second;
+    /// an export prints it on the first. A label that is neither centred on its row's figures nor printed at
+    /// the row's top, but centred on the row and the one above, moves up where its columns are free there.
+    /// </summary>
+    private static void MoveLabelsMergedOverTwoRows(List<List<TextBlock>> rows)
+    {
+        for (var r = 1; r < rows.Count; r++)
+        {
+            if (Frame(rows[r - 1]) is not { } above || Frame(rows[r]) is not { } own) continue;
+            foreach (var label in own.Floating)
+            {
+                var tolerance = label.FontSize * CentreTolerance;
+                if (Math.Abs((above.Top + own.Bottom) / 2 - Middle(label)) > tolerance || !Free(rows[r - 1], [label])) continue;
+                rows[r].Remove(label);
+                rows[r - 1].Add(label);
+            }
+        }
+    }
+
+    private static double Middle(TextBlock b) => (b.Top + b.Bottom) / 2;
+
+    /// <summary>
+    /// A row's top and bottom from its figures, the labels centred with them and the cells printed at its top,
+    /// and the labels that are none of these (floating: merged over other rows); null for a row without figures.
+    /// </summary>
+    private static (double Top, double Bottom, List<TextBlock> Floating)? Frame(List<TextBlock> row)
+    {
+        var figures = row.Where(b => !b.IsLabel).ToList();
+        if (figures.Count == 0) return null;
+        var centre = figures.Average(Middle);
+        var centred = row.Where(b => !b.IsLabel || Math.Abs(Middle(b) - centre) <= b.FontSize * CentreTolerance).ToList();
+        var top = centred.Min(b => b.Top);
+        var atTop = row.Where(b => !centred.Contains(b) && b.Top <= top + b.FontSize * CentreTolerance).ToList();
+        top = centred.Concat(atTop).Min(b => b.Top);
+        var bottom = centred.Concat(atTop).Max(b => b.Bottom);
+        return (top, bottom, row.Where(b => !centred.Contains(b) && !atTop.Contains(b)).ToList());
     }
 
     /// <summary>
