@@ -61,8 +61,8 @@ internal static class RowBands
 
     /// <summary>
     /// A label merged over two rows is centred on both, so it falls in the taller one, which may be the second;
-    /// an export prints it on the first. A label that is neither centred on its row's figures nor printed at
-    /// the row's top, but centred on the row and the one above, moves up where its columns are free there.
+    /// an export prints it on the first. A label not centred on its row's figures but on the row and the one
+    /// above moves up where its columns are free there (a cell of that column above is another row's).
     /// </summary>
     private static void MoveLabelsMergedOverTwoRows(List<List<TextBlock>> rows)
     {
@@ -83,7 +83,8 @@ internal static class RowBands
 
     /// <summary>
     /// A row's top and bottom from its figures, the labels centred with them and the cells printed at its top,
-    /// and the labels that are none of these (floating: merged over other rows); null for a row without figures.
+    /// and its labels not centred with its figures (floating: merged over other rows, or printed at the top);
+    /// null for a row without figures.
     /// </summary>
     private static (double Top, double Bottom, List<TextBlock> Floating)? Frame(List<TextBlock> row)
     {
@@ -95,7 +96,7 @@ internal static class RowBands
         var atTop = row.Where(b => !centred.Contains(b) && b.Top <= top + b.FontSize * CentreTolerance).ToList();
         top = centred.Concat(atTop).Min(b => b.Top);
         var bottom = centred.Concat(atTop).Max(b => b.Bottom);
-        return (top, bottom, row.Where(b => !centred.Contains(b) && !atTop.Contains(b)).ToList());
+        return (top, bottom, row.Where(b => !centred.Contains(b)).ToList());
     }
 
     /// <summary>

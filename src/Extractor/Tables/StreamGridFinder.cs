@@ -87,6 +87,7 @@ public sealed class StreamGridFinder : IGridFinder
         var centre = (block.Left + block.Right) / 2;
         double Edge(int boundary) => boundary < 0 ? left : boundary >= grid.Boundaries.Count ? right : grid.Boundaries[boundary];
         var best = (first, last);
+        if (block.Left - Edge(first - 1) <= block.FontSize * 0.5) return best; // printed from its column's left edge: not centred
         var nearest = Math.Abs((Edge(first - 1) + Edge(last)) / 2 - centre);
         for (var a = free.From; a <= first; a++)
             for (var b = last; b <= free.To; b++)
