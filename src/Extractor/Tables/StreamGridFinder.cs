@@ -69,7 +69,12 @@ public sealed class StreamGridFinder : IGridFinder
             }
         }
         var all = blocks.SelectMany(b => b.Glyphs).ToList();
-        return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells)];
+        // A page break may cut a cell's text: the page ends in a text short of its sentence's end, or starts with
+        // a row of one or two texts and nothing else (a header row has more cells, a table row has figures, a
+        // title a larger font).
+        var openBottom = !IsTitle(rows[^1], fontSize) && rows[^1].Any(b => b.IsLabel && !TextLines.EndsSentence(TextLines.Of(b.Glyphs)[^1]));
+        var openTop = !IsTitle(rows[0], fontSize) && rows[0].Count <= 2 && rows[0].All(b => b.IsLabel);
+        return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells, openTop, openBottom)];
     }
 
     /// <summary>A row in a larger font than the body's: a form's title, which starts a table of its own columns.</summary>

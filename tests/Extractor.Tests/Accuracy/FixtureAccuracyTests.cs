@@ -5,7 +5,7 @@ namespace Extractor.Tests.Accuracy;
 
 /// <summary>
 /// The accuracy report as a regression gate: every field of every fixture form must be right for the input
-/// kinds that have a text layer (borderless PDF prints: a floor); OCR kinds are held to the floors of the issue.
+/// kinds that have a text layer; OCR kinds are held to the floors of the issue.
 /// </summary>
 public class FixtureAccuracyTests
 {
@@ -17,23 +17,9 @@ public class FixtureAccuracyTests
     [MemberData(nameof(ExactKinds))]
     public void Every_field_of_every_fixture_form_is_right(string method)
     {
-        var misses = Results.Value.Where(r => r.Method == method && !r.Correct && !IsBorderless(r))
+        var misses = Results.Value.Where(r => r.Method == method && !r.Correct)
             .Select(r => $"{r.Case}/{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}").ToList();
         misses.ShouldBeEmpty(string.Join("\n", misses.Take(30)));
-    }
-
-    /// <summary>Borderless PDF prints (tables from text alignment only) are held to a floor until they read exactly.</summary>
-    public const double BorderlessFloor = 0.997;
-
-    private static bool IsBorderless(FieldResult r) => r.Input.EndsWith(".borderless.pdf", StringComparison.Ordinal);
-
-    [Fact]
-    public void Borderless_pdf_prints_read_at_least_the_floor_of_their_fields()
-    {
-        var results = Results.Value.Where(IsBorderless).ToList();
-        results.ShouldNotBeEmpty();
-        var share = results.Count(r => r.Correct) / (double)results.Count;
-        share.ShouldBeGreaterThanOrEqualTo(BorderlessFloor, $"{results.Count(r => r.Correct)}/{results.Count}");
     }
 
     [Fact]

@@ -102,4 +102,13 @@ public class StreamGridFinderTests
         first.FilledColumns().Select(first.TextAt).ShouldContain("可持续影响指标");
         first.FilledColumns().Select(first.TextAt).ShouldContain("效益指标");
     }
+
+    [Fact]
+    public void A_borderless_cell_cut_by_a_page_break_is_joined_but_a_title_at_a_page_end_is_not()
+    {
+        var pages = new PdfTextReader(null).Read(InputFile.Load(Path.Combine(Repo.Fixtures, "seed", "seed.borderless.pdf")), CancellationToken.None).Pages;
+        var cells = pages.SelectMany(p => p.Rows()).SelectMany(r => r.FilledColumns().Select(r.TextAt)).ToList();
+        cells.ShouldContain(t => t!.Contains("先组织了针对项目建设内容的自测")); // seed form 2's achieved goals run from page 2 onto page 3
+        cells.ShouldNotContain(t => t!.Contains("自评表(")); // form 5's title ends page 5 and its year opens page 6: two rows
+    }
 }
