@@ -1,16 +1,13 @@
 namespace Extractor.Tables;
 
 /// <summary>
-/// The column boundaries of a borderless table: the x positions that few of its cells cross. A cell that
-/// holds the space another row leaves between two of its cells spans columns (a title, a goals paragraph)
-/// and has no say; every other cell's text lies between two boundaries, and a boundary is where the fewest
-/// of them cross (text centred in a narrow column may reach past the neighbours' edges).
+/// The column boundaries of a borderless table. A cell that holds the space another row leaves between two
+/// of its cells spans columns (a title, a goals paragraph) and has no say; a boundary lies in each gap that
+/// no other cell crosses, where the fewest spanning cells cross it (a paragraph starts where its first
+/// column does).
 /// </summary>
 public sealed class ColumnGrid
 {
-    /// <summary>A strip of the page is a gap between columns where at most this share of the most cells that stand over one place cross it.</summary>
-    public const double MaxCrossingShare = 0;
-
     /// <summary>A gap narrower than this many font sizes is the space inside a run of text, not between columns.</summary>
     public const double MinGap = 0.05;
 
@@ -29,18 +26,16 @@ public sealed class ColumnGrid
         var all = rows.SelectMany(r => r).ToList();
         var cells = all.Where(c => !gaps.Any(g => g.Left >= c.Left && g.Right <= c.Right)).ToList();
         var edges = all.SelectMany(c => new[] { c.Left, c.Right }).Distinct().Order().ToList();
-        if (edges.Count < 2) return new ColumnGrid([]);
         int Crossing(List<(double Left, double Right)> of, double x) => of.Count(c => c.Left < x && c.Right > x);
-        var stretches = edges.Zip(edges.Skip(1), (from, to) => new Stretch(from, to, Crossing(cells, (from + to) / 2), Crossing(all, (from + to) / 2))).ToList();
-        var most = (int)Math.Floor(stretches.Max(s => s.Crossing) * MaxCrossingShare);
         var boundaries = new List<double>();
         var gap = new List<Stretch>();
         var covered = false; // a gap left of all columns is the margin
-        foreach (var stretch in stretches)
+        for (var i = 0; i + 1 < edges.Count; i++)
         {
-            if (stretch.Crossing <= most)
+            var (from, to) = (edges[i], edges[i + 1]);
+            if (Crossing(cells, (from + to) / 2) == 0)
             {
-                gap.Add(stretch);
+                gap.Add(new Stretch(from, to, Crossing(all, (from + to) / 2)));
                 continue;
             }
             if (gap.Count > 0 && covered && gap[^1].To - gap[0].From >= fontSize * MinGap) boundaries.Add(Fewest(gap));
@@ -50,14 +45,14 @@ public sealed class ColumnGrid
         return new ColumnGrid(boundaries);
     }
 
-    /// <summary>A strip between two neighbouring cell edges and how many cells cross it: those that keep to one column, and all.</summary>
-    private sealed record Stretch(double From, double To, int Crossing, int CrossingAll);
+    /// <summary>A strip between two neighbouring cell edges that no single-column cell crosses, and how many spanning cells do.</summary>
+    private sealed record Stretch(double From, double To, int Spanning);
 
-    /// <summary>The middle of the widest stretch of the gap that the fewest cells cross, spanning ones breaking ties (a paragraph starts where its first column does).</summary>
+    /// <summary>The middle of the widest stretch of the gap that the fewest spanning cells cross.</summary>
     private static double Fewest(List<Stretch> gap)
     {
-        var fewest = gap.Min(g => (g.Crossing, g.CrossingAll));
-        var best = gap.Where(g => (g.Crossing, g.CrossingAll) == fewest).MaxBy(g => g.To - g.From)!;
+        var fewest = gap.Min(g => g.Spanning);
+        var best = gap.Where(g => g.Spanning == fewest).MaxBy(g => g.To - g.From)!;
         return (best.From + best.To) / 2;
     }
 
