@@ -80,7 +80,7 @@ public static class TextLines
             var text = CjkText.CleanLine(lines[i].Text());
             if (text is null) continue;
             paragraph = paragraph is null ? text : CjkText.ContinuePrinted(paragraph, text);
-            if (i + 1 < lines.Count && SentenceEnds.Contains(text[^1]) && EndsShort(lines[i], lines[i + 1], right))
+            if (i + 1 < lines.Count && EndsSentence(lines[i]) && EndsShort(lines[i], lines[i + 1], right))
             {
                 paragraphs.Add(paragraph);
                 paragraph = null;
@@ -89,6 +89,10 @@ public static class TextLines
         if (paragraph is not null) paragraphs.Add(paragraph);
         return paragraphs.Count == 0 ? null : string.Join('\n', paragraphs);
     }
+
+    /// <summary>True when the line's last printed character ends a sentence.</summary>
+    public static bool EndsSentence(TextLine line) =>
+        line.Glyphs.LastOrDefault(g => !string.IsNullOrWhiteSpace(g.Value)) is { } last && SentenceEnds.Contains(last.Value[^1]);
 
     /// <summary>
     /// True when the line broke although the start of the next line would have fitted after it: a hard
