@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the whole pipeline (extract: read, segment, map, validate, write JSON) on the PDF fixtures against
+# Times the whole pipeline (extract: read, segment, map, validate, write JSON) on the text-layer PDF fixtures against
 # poppler's `pdftotext -tsv` and pdfminer's `pdf2txt` on the same files, and prints a table.
 #   bash scripts/bench-pdf.sh [ROUNDS] [COPIES]   (defaults 3 and 20: each tool's best of 3 rounds over 20 copies
 #   of every PDF fixture, so the batch has the size of a day's inbox rather than of a single file)
@@ -15,7 +15,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/in"
 for c in $(seq "$copies"); do
-  for f in fixtures/*/*.pdf; do [[ $f == fixtures/bad/* ]] || cp "$f" "$out/in/$c-$(basename "$f")"; done
+  # Text-layer PDFs only: scans (*.scan*.pdf) are OCR's benchmark (scripts/bench-ocr.sh).
+  for f in fixtures/*/*.pdf; do [[ $f == fixtures/bad/* || $f == *.scan* ]] || cp "$f" "$out/in/$c-$(basename "$f")"; done
 done
 mapfile -t files < <(ls "$out"/in/*.pdf)
 pages=0
