@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Extractor.Grid;
 using Extractor.Readers;
+using Extractor.Readers.Pdf;
 
 namespace Extractor.Cli;
 
@@ -50,7 +50,7 @@ internal static class DebugVerb
                 var written = $"{name}.grid.tsv";
                 if (page.Cells.Any(c => c.Box is not null))
                 {
-                    var background = kind == InputKind.Pdf && page.Method == ReadMethod.PdfText ? RenderPdfPage(path, number, log) : null;
+                    var background = kind == InputKind.Pdf && page.Method == ReadMethod.PdfText ? RenderPdfPage(file.Bytes, number, log) : null;
                     File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, config.Options.LowConfidenceThreshold));
                     written += $", {name}.svg";
                 }
@@ -61,31 +61,20 @@ internal static class DebugVerb
         return command;
     }
 
-    /// <summary>The page as poppler renders it (PDF boxes are in points, 72 to the inch); none when pdftoppm is missing.</summary>
-    private static PageBackground? RenderPdfPage(string pdf, int number, Serilog.ILogger log)
+    /// <summary>The page as poppler renders it (PDF boxes are in points, 72 to the inch); none when pdftoppm cannot.</summary>
+    private static PageBackground? RenderPdfPage(byte[] pdf, int number, Serilog.ILogger log)
     {
-        var prefix = Path.Combine(Path.GetTempPath(), $"extractor-debug-{Guid.NewGuid():N}");
         try
         {
-            var start = new ProcessStartInfo("pdftoppm") { RedirectStandardError = true };
-            foreach (var arg in new[] { "-r", Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", $"{number}", "-l", $"{number}", "-png", "-singlefile", pdf, prefix })
-                start.ArgumentList.Add(arg);
-            using var process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            var png = File.ReadAllBytes(prefix + ".png");
+            var png = PageRaster.Png(pdf, number, Dpi, grey: false);
             // PNG's IHDR: width and height, big-endian, at bytes 16 and 20.
             int Read(int at) => png[at] << 24 | png[at + 1] << 16 | png[at + 2] << 8 | png[at + 3];
             return new PageBackground(png, Read(16), Read(20), Dpi / 72.0);
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        catch (Exception e) when (e is InputRejectedException or System.ComponentModel.Win32Exception)
         {
             log.Warning("page {Page}: drawn without the page image ({Reason})", number, e.Message);
             return null;
-        }
-        finally
-        {
-            File.Delete(prefix + ".png");
         }
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Extractor.Grid;
 using Extractor.Readers.Ocr.Native;
+using Extractor.Readers.Pdf;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Tokens;
 
@@ -32,13 +32,14 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
         }
         ScanImage.CheckSize(scan.WidthInSamples, scan.HeightInSamples, options.MaxPixels);
         dpi = scan.WidthInSamples / (scan.BoundingBox.Width / 72.0);
-        var filter = Filters(scan.ImageDictionary).FirstOrDefault(f => Unsupported.Contains(f));
+        var filters = Filters(scan.ImageDictionary).ToList();
+        var filter = filters.FirstOrDefault(f => Unsupported.Contains(f));
         if (filter is not null)
             throw new InputRejectedException($"page {page.Number} is a scan compressed with {filter}, which this reader cannot decode (re-save the PDF with JPEG or Flate images)");
         byte[] bytes;
-        if (Filters(scan.ImageDictionary).Contains("DCTDecode")) bytes = scan.RawBytes.ToArray();
+        if (filters.Contains("DCTDecode")) bytes = scan.RawBytes.ToArray();
         else if (!scan.TryGetPng(out bytes!))
-            throw new InputRejectedException($"the scan image of page {page.Number} cannot be decoded (filter {string.Join("+", Filters(scan.ImageDictionary))})");
+            throw new InputRejectedException($"the scan image of page {page.Number} cannot be decoded (filter {string.Join("+", filters)})");
         return ScanImage.Decode(bytes, 0, options.MaxPixels);
     }
 
@@ -56,22 +57,13 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
     /// <summary>A vector-only page (no text, no scan image) drawn by poppler at the target resolution.</summary>
     private Pix Rasterise(InputFile file, int pageNumber, int dpi)
     {
-        var start = new ProcessStartInfo("pdftoppm", ["-r", dpi.ToString(), "-gray", "-png", "-f", pageNumber.ToString(), "-l", pageNumber.ToString(), "-", "-"])
+        try
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InputRejectedException("pdftoppm (poppler-utils) could not be started to rasterise a vector-only page");
-        var output = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(file.Bytes);
-        process.StandardInput.Close();
-        copy.Wait();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || output.Length == 0)
-            throw new InputRejectedException($"page {pageNumber} has neither text nor a scan image, and pdftoppm could not rasterise it: {errors.Result.Trim()}");
-        return ScanImage.Decode(output.ToArray(), 0, options.MaxPixels);
+            return ScanImage.Decode(PageRaster.Png(file.Bytes, pageNumber, dpi, grey: true), 0, options.MaxPixels);
+        }
+        catch (InputRejectedException e)
+        {
+            throw new InputRejectedException($"page {pageNumber} has neither text nor a scan image, and {e.Reason}", e);
+        }
     }
 }
