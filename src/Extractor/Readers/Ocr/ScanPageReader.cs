@@ -109,21 +109,7 @@ internal static partial class ScanPageReader
     /// </summary>
     private static List<PixelRect> LineBands(InkMask ink, PixelRect bounds, int singleLineHeight, double u)
     {
-        var rows = ink.InkRows(bounds, 1);
-        var bands = new List<(int Top, int Bottom)>();
-        var gap = Math.Max(2, (int)(5 * u));
-        for (var i = 0; i < rows.Length;)
-        {
-            if (!rows[i]) { i++; continue; }
-            var start = i;
-            var last = i;
-            while (i < rows.Length && (rows[i] || i - last <= gap))
-            {
-                if (rows[i]) last = i;
-                i++;
-            }
-            bands.Add((start, last + 1));
-        }
+        var bands = InkBands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * u)));
         var minHeight = singleLineHeight * 3 / 5;
         for (var k = 0; k < bands.Count && bands.Count > 1;)
         {
@@ -164,24 +150,31 @@ internal static partial class ScanPageReader
     private static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
     {
         if (region.Height < 10 * u) yield break;
-        var rows = ink.InkRows(region, Math.Max(3, (int)(4 * u)));
-        var gap = (int)(6 * u);
-        var y = 0;
-        while (y < rows.Length)
+        foreach (var (top, bottom) in InkBands(ink.InkRows(region, Math.Max(3, (int)(4 * u))), (int)(6 * u)))
         {
-            if (!rows[y]) { y++; continue; }
-            var start = y;
-            var last = y;
-            while (y < rows.Length && (rows[y] || y - last <= gap))
-            {
-                if (rows[y]) last = y;
-                y++;
-            }
-            if (last - start + 1 < 14 * u) continue;
-            var band = new PixelRect(region.Left, region.Top + start, region.Right, region.Top + last + 1);
-            var bounds = ink.InkBounds(band);
+            if (bottom - top < 14 * u) continue;
+            var bounds = ink.InkBounds(new PixelRect(region.Left, region.Top + top, region.Right, region.Top + bottom));
             if (!bounds.IsEmpty) yield return bounds;
         }
+    }
+
+    /// <summary>Bands of inked rows (top, bottom exclusive), bridging blank gaps of at most <paramref name="gap"/> rows.</summary>
+    private static List<(int Top, int Bottom)> InkBands(bool[] rows, int gap)
+    {
+        var bands = new List<(int Top, int Bottom)>();
+        for (var i = 0; i < rows.Length;)
+        {
+            if (!rows[i]) { i++; continue; }
+            var start = i;
+            var last = i;
+            while (i < rows.Length && (rows[i] || i - last <= gap))
+            {
+                if (rows[i]) last = i;
+                i++;
+            }
+            bands.Add((start, last + 1));
+        }
+        return bands;
     }
 
     /// <summary>A free text line: one cell over the table's width, or one cell per chunk where wide gaps split it.</summary>
