@@ -19,7 +19,7 @@ internal static class CellText
         {
             var text = CjkText.CleanLine(FullWidthPunctuation(LineText(line)));
             if (text is null) continue;
-            current = current is null ? text : Wrap(current, text);
+            current = current is null ? text : CjkText.ContinuePrinted(current, text);
             var height = line.Box.Height;
             if (SentenceEnds.Contains(text[^1]) && line.Box.Right < inside.Right - 1.5 * height)
             {
@@ -109,13 +109,6 @@ internal static class CellText
             if (text[j] != ' ') return text[j];
         return null;
     }
-
-    /// <summary>
-    /// A browser or spreadsheet wraps CJK text anywhere, Latin text at spaces: a line break next to a
-    /// CJK-like character was no space; between two Latin characters it was one.
-    /// </summary>
-    private static string Wrap(string before, string after) =>
-        CjkText.IsCjkLike(before[^1]) || CjkText.IsCjkLike(after[0]) ? before + after : before + " " + after;
 
     /// <summary>The lowest word confidence of a cell; 1 for a cell without words.</summary>
     public static double Confidence(IReadOnlyList<OcrLine> lines) =>
