@@ -31,3 +31,8 @@ row "extractor, grid + per-cell OCR + mapping, one core" "$(seconds "${extractor
 # Both cores: two tesseract processes at a time; the extractor with its default parallelism (one per core).
 row "batch: tesseract, two pages at a time" "$(seconds bash -c "printf '%s\n' ${pngs[*]} | xargs -P 2 -I{} env OMP_THREAD_LIMIT=1 tesseract {} {}.b -l chi_sim")" "$pages"
 row "batch: extractor, both cores" "$(seconds "${extractor[@]}" extract "${pngs[@]}" --out "$work/two" --config pipeline.json)" "$pages"
+# What the second reading of unsure lines (Extractor:Ocr:SecondReadingLanguages) costs: the same one-core run without it.
+cat > "$work/off.json" <<JSON
+{ "Extractor": { "Parallelism": 1, "Ocr": { "SettingsFolder": "$PWD/tessdata", "SecondReadingLanguages": "" } } }
+JSON
+row "extractor, one core, without the second reading" "$(seconds "${extractor[@]}" extract "${pngs[@]}" --out "$work/off" --config "$work/off.json")" "$pages"

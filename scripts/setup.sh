@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: OCR (Tesseract 5 + Simplified Chinese, leptonica), poppler (rasterising, benchmark baseline),
 # pdfminer (benchmark baseline), CJK fonts (fixture generation), time (peak memory in scripts/bench-store.sh).
-packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei time)
+packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei time)
 # --fixture-tools: also what scripts/fixtures/make-pdfs.sh prints the PDF fixtures with.
 [ "${1:-}" = "--fixture-tools" ] && packages+=(chromium qpdf libreoffice-calc-nogui)
 missing=()

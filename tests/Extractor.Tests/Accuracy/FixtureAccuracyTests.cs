@@ -23,12 +23,12 @@ public class FixtureAccuracyTests
     }
 
     /// <summary>
-    /// What each scan variant reaches today, as a regression gate. Issue 4 asks ≥98% for clean 300 dpi and
-    /// ≥95% for noisy 200 dpi; raise these toward that as the reader improves.
+    /// Issue 4's bars: ≥98% for clean 300 dpi and ≥95% for noisy 200 dpi scans; the black and white TIFF
+    /// (a variant beyond the issue) is held at what it reaches today.
     /// </summary>
     public static TheoryData<string, double> ScanFloors() => new()
     {
-        { "pdf-ocr scan300", 0.97 },
+        { "pdf-ocr scan300", 0.98 },
         { "image-ocr scan300-bw", 0.97 },
         { "pdf-ocr scan200-noisy", 0.95 },
     };

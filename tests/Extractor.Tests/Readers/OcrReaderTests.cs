@@ -62,6 +62,45 @@ public class OcrReaderTests
         page.Cells.ShouldContain(c => c.Text == "857515.00");
     }
 
+    [Theory]
+    [InlineData("page1.jpg")]
+    [InlineData("page1.png")]
+    public void A_page_scanned_to_JPEG_or_PNG_is_read_by_image_OCR(string name)
+    {
+        var bytes = name.EndsWith(".png") ? Extractor.Readers.Pdf.PageRaster.Png(File.ReadAllBytes(ScanPdf), 1, 300, grey: true) : EmbeddedJpeg();
+        var page = Ocr.Value.Images.Read(InputFile.FromBytes(name, bytes), CancellationToken.None).Pages.Single();
+        page.Method.ShouldBe(ReadMethod.ImageOcr);
+        page.Cells.ShouldContain(c => c.Text == "上海市绿化和市容管理信息中心");
+        page.Cells.ShouldContain(c => c.Text == "857515.00");
+    }
+
+    [Fact]
+    public void A_line_the_small_model_is_unsure_of_is_read_again_with_the_Han_model()
+    {
+        // Page 4 of the clean scan: chi_sim alone reads "数据性能优化" as "数据|生能优化" with a word it gives no confidence.
+        var options = Repo.Options();
+        options.Ocr.SecondReadingLanguages = "";
+        using var chiSimOnly = OcrReaders.Create(options);
+        var file = InputFile.Load(ScanPdf);
+        using var document = PdfDocument.Open(file.Bytes);
+        string Text(OcrReaders ocr) => string.Concat(ocr.Pages.Read(file, document.GetPage(4), CancellationToken.None).Cells.Select(c => c.Text));
+
+        Text(chiSimOnly).ShouldNotContain("数据性能优化");
+        Text(Ocr.Value).ShouldContain("数据性能优化");
+    }
+
+    [Fact]
+    public void A_second_reading_replaces_the_first_only_when_its_least_and_its_average_word_are_surer()
+    {
+        static IReadOnlyList<OcrLine> Reading(params double[] confidences) =>
+            [new OcrLine(confidences.Select(c => new OcrWord([new OcrSymbol("字", default)], default, c)).ToList())];
+
+        OcrReading.Surer(Reading(0.6, 0.9), Reading(0.0, 0.9)).ShouldBeTrue();
+        OcrReading.Surer(Reading(0.051, 0.06), Reading(0.049, 0.9)).ShouldBeFalse();
+        OcrReading.Surer(Reading(0.0, 0.9), Reading(0.0, 0.5)).ShouldBeFalse();
+        OcrReading.Surer([], Reading(0.0)).ShouldBeFalse();
+    }
+
     [Fact]
     public void Engines_are_initialised_once_and_reused_up_to_the_pool_size()
     {

@@ -17,6 +17,19 @@ internal sealed record OcrLine(IReadOnlyList<OcrWord> Words)
     public PixelRect Box => new(Words.Min(w => w.Box.Left), Words.Min(w => w.Box.Top), Words.Max(w => w.Box.Right), Words.Max(w => w.Box.Bottom));
 }
 
+/// <summary>How sure readings of the same text are, compared.</summary>
+internal static class OcrReading
+{
+    /// <summary>A reading is surer than another when its least sure word is surer and its words are on average no less sure.</summary>
+    public static bool Surer(IReadOnlyList<OcrLine> reading, IReadOnlyList<OcrLine> than)
+    {
+        var words = reading.SelectMany(l => l.Words).ToList();
+        var thanWords = than.SelectMany(l => l.Words).ToList();
+        return words.Count > 0 && (thanWords.Count == 0
+            || words.Min(w => w.Confidence) > thanWords.Min(w => w.Confidence) && words.Average(w => w.Confidence) >= thanWords.Average(w => w.Confidence));
+    }
+}
+
 /// <summary>
 /// One tesseract instance, initialised once (language data, the project's settings and word list) and
 /// reused for every page and cell it is lent for. Not thread-safe: the pool lends it to one reader at a time.
@@ -31,6 +44,8 @@ internal sealed class OcrEngine : IDisposable
 
     private readonly TessApi _api;
     private readonly TessApi _numbers;
+    private readonly TessApi? _second;
+    private readonly double _secondBelow;
 
     public OcrEngine(OcrOptions options, string settingsFolder)
     {
@@ -42,10 +57,14 @@ internal sealed class OcrEngine : IDisposable
         try
         {
             _numbers = Create(options.TessdataPath, options.NumberLanguage, config, ["tessedit_char_whitelist"], [NumberCharacters]);
+            if (!string.IsNullOrWhiteSpace(options.SecondReadingLanguages))
+                _second = Create(options.TessdataPath, options.SecondReadingLanguages, config, ["user_words_file"], [words]);
+            _secondBelow = options.SecondReadingBelow;
         }
         catch
         {
             _api.Dispose();
+            _numbers?.Dispose();
             throw;
         }
     }
@@ -63,8 +82,9 @@ internal sealed class OcrEngine : IDisposable
     /// <summary>Sets the page every following <see cref="Read"/> reads a part of.</summary>
     public void SetPage(PreparedPage page)
     {
-        foreach (var api in new[] { _api, _numbers })
+        foreach (var api in new[] { _api, _numbers, _second })
         {
+            if (api is null) continue;
             Tesseract.TessBaseAPISetImage2(api, page.Binary);
             Tesseract.TessBaseAPISetSourceResolution(api, page.Dpi);
         }
@@ -76,7 +96,16 @@ internal sealed class OcrEngine : IDisposable
     /// </summary>
     public IReadOnlyList<OcrLine> Read(PixelRect rect, bool singleLine, bool number = false)
     {
-        var api = number ? _numbers : _api;
+        if (number) return Read(_numbers, rect, singleLine);
+        var lines = Read(_api, rect, singleLine);
+        if (_second is null || CellText.Confidence(lines) >= _secondBelow) return lines;
+        // The small model is unsure: the reading with the larger Han model beside it is kept when it is surer.
+        var second = Read(_second, rect, singleLine);
+        return OcrReading.Surer(second, lines) ? second : lines;
+    }
+
+    private static IReadOnlyList<OcrLine> Read(TessApi api, PixelRect rect, bool singleLine)
+    {
         Tesseract.TessBaseAPISetPageSegMode(api, singleLine ? Tesseract.PsmSingleLine : Tesseract.PsmSingleBlock);
         Tesseract.TessBaseAPISetRectangle(api, rect.Left, rect.Top, rect.Width, rect.Height);
         if (Tesseract.TessBaseAPIRecognize(api, IntPtr.Zero) != 0) return [];
@@ -114,6 +143,7 @@ internal sealed class OcrEngine : IDisposable
     {
         _api.Dispose();
         _numbers.Dispose();
+        _second?.Dispose();
     }
 }
 

@@ -12,6 +12,17 @@ public sealed class OcrOptions
     /// <summary>Tesseract languages, '+'-separated. Default "chi_sim".</summary>
     public string Languages { get; set; } = "chi_sim";
 
+    /// <summary>
+    /// Languages a line is read again with when its first reading is unsure (a word under
+    /// <see cref="SecondReadingBelow"/>); the second reading is kept where it is surer. Empty turns it off.
+    /// Default "HanS": Debian's larger Han script model (tesseract-ocr-script-hans) reads characters the
+    /// small chi_sim model confuses (性能 read as |生能).
+    /// </summary>
+    public string SecondReadingLanguages { get; set; } = "HanS";
+
+    /// <summary>A line read with a word under this confidence is read again with <see cref="SecondReadingLanguages"/>. Default 0.1.</summary>
+    public double SecondReadingBelow { get; set; } = 0.1;
+
     /// <summary>The language numeric cells are read again with, limited to digits and number signs. Default "eng".</summary>
     public string NumberLanguage { get; set; } = "eng";
 
@@ -37,10 +48,11 @@ public sealed class OcrOptions
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Languages)) errors.Add("Extractor:Ocr:Languages must name at least one language (e.g. chi_sim)");
-        foreach (var language in $"{Languages}+{NumberLanguage}".Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var language in $"{Languages}+{NumberLanguage}+{SecondReadingLanguages}".Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
             if (!File.Exists(Path.Combine(TessdataPath, language + ".traineddata")))
-                errors.Add($"Extractor:Ocr:TessdataPath ({TessdataPath}) holds no {language}.traineddata (scripts/setup.sh installs tesseract-ocr-chi-sim)");
+                errors.Add($"Extractor:Ocr:TessdataPath ({TessdataPath}) holds no {language}.traineddata (scripts/setup.sh installs tesseract-ocr-chi-sim and tesseract-ocr-script-hans)");
         if (!Directory.Exists(SettingsPath(baseFolder))) errors.Add($"Extractor:Ocr:SettingsFolder ({SettingsPath(baseFolder)}) does not exist");
+        if (SecondReadingBelow is < 0 or > 1) errors.Add("Extractor:Ocr:SecondReadingBelow must be between 0 and 1");
         if (Engines < 0) errors.Add("Extractor:Ocr:Engines must be 0 (one per reader thread) or more");
         if (MaxPixels < 1_000_000) errors.Add("Extractor:Ocr:MaxPixels must be at least 1,000,000");
         if (TargetDpi is < 150 or > 600) errors.Add("Extractor:Ocr:TargetDpi must be between 150 and 600");
