@@ -11,7 +11,7 @@ dotnet build src/Extractor.Cli --verbosity quiet -c Release >/dev/null
 exe=src/Extractor.Cli/bin/Release/net10.0/extractor.dll
 
 root=$(mktemp -d /tmp/extractor-bench-XXXX)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$root"' EXIT
+trap 'kill ${pid:-} 2>/dev/null || true; rm -rf "$root"' EXIT
 echo '{ "Extractor": { "DataFolder": "data", "Parallelism": 0, "Worker": { "RescanSeconds": 2, "ReadySeconds": 0.5 } } }' > "$root/pipeline.json"
 mkdir -p "$root/staging"
 
