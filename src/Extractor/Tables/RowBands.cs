@@ -108,8 +108,7 @@ internal static class RowBands
         for (var i = 1; i < rows.Count; i++)
         {
             var above = rows[i - 1];
-            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Top - a.Bottom <= pitch + b.FontSize * BlankLineSlack
-                && TextLines.EndsSentence(TextLines.Of(a.Glyphs)[^1]));
+            TextBlock? Continued(TextBlock b) => above.FirstOrDefault(a => Math.Abs(a.Left - b.Left) <= 1 && b.Top > a.Bottom && b.Top - a.Bottom <= pitch + b.FontSize * BlankLineSlack && a.EndsSentence);
             if (!rows[i].All(b => b.IsLabel && Continued(b) is not null)) continue;
             foreach (var b in rows[i]) Continued(b)!.Glyphs.AddRange(b.Glyphs);
             rows.RemoveAt(i--);

@@ -72,7 +72,7 @@ public sealed class StreamGridFinder : IGridFinder
         // A page break may cut a cell's text: the page ends in a text short of its sentence's end, or starts with
         // a row of one or two texts and nothing else (a header row has more cells, a table row has figures, a
         // title a larger font).
-        var openBottom = !IsTitle(rows[^1], fontSize) && rows[^1].Any(b => b.IsLabel && !TextLines.EndsSentence(TextLines.Of(b.Glyphs)[^1]));
+        var openBottom = !IsTitle(rows[^1], fontSize) && rows[^1].Any(b => b.IsLabel && !b.EndsSentence);
         var openTop = !IsTitle(rows[0], fontSize) && rows[0].Count <= 2 && rows[0].All(b => b.IsLabel);
         return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells, openTop, openBottom)];
     }

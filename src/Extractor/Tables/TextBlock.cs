@@ -18,5 +18,8 @@ internal sealed class TextBlock(List<Glyph> glyphs)
     /// <summary>Text with at least as many CJK characters as digits ("产出指标(50分)", a sentence): a label or a text, never a figure ("16个", "100.00%").</summary>
     public bool IsLabel => Glyphs.Count(g => CjkText.IsCjkLike(g.Value[0])) >= Glyphs.Count(g => char.IsAsciiDigit(g.Value[0]));
 
+    /// <summary>The block's last line ends a sentence.</summary>
+    public bool EndsSentence => TextLines.EndsSentence(TextLines.Of(Glyphs)[^1]);
+
     public override string ToString() => $"{Top:F1}-{Bottom:F1} [{Left:F0}-{Right:F0}] {TextLines.CellText(Glyphs, Right)}";
 }

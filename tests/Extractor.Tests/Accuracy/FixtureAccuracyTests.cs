@@ -11,6 +11,9 @@ public class FixtureAccuracyTests
 {
     private static readonly Lazy<IReadOnlyList<FieldResult>> Results = new(() => AccuracyReport.Run(Repo.Fixtures, Repo.Pipeline()));
 
+    /// <summary>A wrong field as the failure messages list it.</summary>
+    private static string Miss(FieldResult r) => $"{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}";
+
     public static TheoryData<string> ExactKinds() => ["text", "html", "pdf-text"];
 
     [Theory]
@@ -18,7 +21,7 @@ public class FixtureAccuracyTests
     public void Every_field_of_every_fixture_form_is_right(string method)
     {
         var misses = Results.Value.Where(r => r.Method == method && !r.Correct)
-            .Select(r => $"{r.Case}/{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}").ToList();
+            .Select(r => $"{r.Case}/{Miss(r)}").ToList();
         misses.ShouldBeEmpty(string.Join("\n", misses.Take(30)));
     }
 
@@ -40,7 +43,7 @@ public class FixtureAccuracyTests
         var results = Results.Value.Where(r => r.Kind == kind).ToList();
         results.ShouldNotBeEmpty();
         var accuracy = (double)results.Count(r => r.Correct) / results.Count;
-        var misses = results.Where(r => !r.Correct).Select(r => $"{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}");
+        var misses = results.Where(r => !r.Correct).Select(Miss);
         accuracy.ShouldBeGreaterThanOrEqualTo(floor, $"{accuracy:P1} right\n{string.Join("\n", misses.Take(40))}");
     }
 
@@ -57,7 +60,7 @@ public class FixtureAccuracyTests
     public void Wrong_fields_on_scans_carry_a_check_or_a_low_confidence_flag(string kind, int ceiling)
     {
         var unflagged = Results.Value.Where(r => r.Kind == kind && r.WrongAndUnflagged)
-            .Select(r => $"{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}").ToList();
+            .Select(Miss).ToList();
         unflagged.Count.ShouldBeLessThanOrEqualTo(ceiling, string.Join("\n", unflagged.Take(40)));
     }
 

@@ -15,6 +15,9 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
 {
     private readonly LatticeOptions _lattice = lattice ?? new LatticeOptions();
 
+    /// <summary>PdfPig may find the encryption when the document opens or only when a page is read.</summary>
+    private const string UserPassword = "the PDF is protected by a user password; it cannot be read without it";
+
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
         using var document = Open(file);
@@ -72,7 +75,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
         }
         catch (PdfDocumentEncryptedException e)
         {
-            throw new InputRejectedException("the PDF is protected by a user password; it cannot be read without it", e);
+            throw new InputRejectedException(UserPassword, e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -94,7 +97,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
         }
         catch (PdfDocumentEncryptedException e)
         {
-            throw new InputRejectedException("the PDF is protected by a user password; it cannot be read without it", e);
+            throw new InputRejectedException(UserPassword, e);
         }
         catch (Exception e) when (e is not OperationCanceledException and not InputRejectedException)
         {
