@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Store;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 
@@ -12,7 +13,16 @@ internal sealed class GlobalOptions
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "debug logging", Recursive = true };
 }
 
-internal sealed record CliContext(IConfiguration Configuration, PipelineOptions Options);
+internal sealed record CliContext(IConfiguration Configuration, PipelineOptions Options)
+{
+    /// <summary>The configured data folder, for a verb that only reads it: one that does not exist is bad usage.</summary>
+    public DataFolder ExistingDataFolder()
+    {
+        var data = new DataFolder(Options.DataPath);
+        if (!Directory.Exists(data.Root)) throw new UsageException($"no data folder at {data.Root}");
+        return data;
+    }
+}
 
 /// <summary>Runs a verb: loads the configuration and logger, turns usage errors into exit code 2 with one line.</summary>
 internal static class Cli

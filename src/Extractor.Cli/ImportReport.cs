@@ -14,6 +14,8 @@ internal sealed class ImportReport
     public int Failures { get; private set; }
     public int Duplicates { get; private set; }
 
+    public double FilesPerSecond(TimeSpan elapsed) => Files / Math.Max(elapsed.TotalSeconds, 0.001);
+
     public sealed class Line
     {
         public int Files { get; set; }

@@ -44,7 +44,7 @@ internal static class ImportVerb
             if (Console.IsErrorRedirected)
             {
                 using var timer = new Timer(_ => log.Information("import: {Done}/{Total} files, {Forms} forms, {Failures} failed, {Rate:0.0} files/s",
-                    report.Files, inputs.Count, report.Forms, report.Failures, report.Files / Math.Max(clock.Elapsed.TotalSeconds, 0.001)), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+                    report.Files, inputs.Count, report.Forms, report.Failures, report.FilesPerSecond(clock.Elapsed)), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
                 ImportAll(null);
             }
             else
@@ -58,7 +58,7 @@ internal static class ImportVerb
                         ImportAll(() =>
                         {
                             task.Increment(1);
-                            task.Description = $"{report.Files}/{inputs.Count} files, {report.Forms} forms, {report.Failures} failed, {report.Files / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.0} files/s";
+                            task.Description = $"{report.Files}/{inputs.Count} files, {report.Forms} forms, {report.Failures} failed, {report.FilesPerSecond(clock.Elapsed):0.0} files/s";
                         });
                     });
             }
@@ -85,8 +85,8 @@ internal static class ImportVerb
         {
             var (files, others) = InputPaths.Expand([path]);
             passedOver += others.Count;
-            var parent = Directory.Exists(path) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path).TrimEnd('/'))! : null;
-            inputs.AddRange(files.Select(f => new ImportInput(f, parent is null ? System.IO.Path.GetFileName(f) : System.IO.Path.GetRelativePath(parent, System.IO.Path.GetFullPath(f)))));
+            var parent = Directory.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd('/'))! : null;
+            inputs.AddRange(files.Select(f => new ImportInput(f, parent is null ? Path.GetFileName(f) : Path.GetRelativePath(parent, Path.GetFullPath(f)))));
         }
         return (inputs, passedOver);
     }
@@ -120,7 +120,7 @@ internal static class ImportVerb
         foreach (var (year, kind, line) in report.Rows())
             Console.Out.WriteLine($"{year,-18}{kind,-10}{line.Files,8}{line.Forms,8}{line.Checks,8}{line.Failures.Count,8}{line.Duplicates,9}");
         var others = passedOver == 0 ? "" : $", {passedOver} other files passed over";
-        Console.Out.WriteLine($"{report.Files} files, {report.Forms} forms, {report.Duplicates} already imported, {report.Failures} failed{others} in {elapsed.TotalSeconds:0.0} s ({report.Files / Math.Max(elapsed.TotalSeconds, 0.001):0.0} files/s)");
+        Console.Out.WriteLine($"{report.Files} files, {report.Forms} forms, {report.Duplicates} already imported, {report.Failures} failed{others} in {elapsed.TotalSeconds:0.0} s ({report.FilesPerSecond(elapsed):0.0} files/s)");
         foreach (var (_, _, line) in report.Rows())
             foreach (var failure in line.Failures)
                 Console.Error.WriteLine($"failed: {failure}");

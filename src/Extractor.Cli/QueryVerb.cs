@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Extractor.Store;
 using Extractor.Store.Query;
 using Serilog;
 
@@ -29,11 +28,10 @@ internal static class QueryVerb
         return command;
     }
 
-    /// <summary>The store of the configured data folder; a data folder that does not exist is bad usage.</summary>
+    /// <summary>The store of the configured data folder, its warnings logged.</summary>
     public static FormStore StoreAt(CliContext config, ILogger log)
     {
-        var data = new DataFolder(config.Options.DataPath);
-        if (!Directory.Exists(data.Root)) throw new UsageException($"no data folder at {data.Root}");
+        var data = config.ExistingDataFolder();
         var store = Answer(() => FormStore.Open(data));
         foreach (var warning in store.Warnings)
             log.Warning("{Warning}", warning);

@@ -40,7 +40,7 @@ internal static class ResultOutput
     /// <summary>A table cell longer than this is cut with "…": long texts (goals, deviations) would hide the rest.</summary>
     public const int MaxCellWidth = 48;
 
-    public static void Write(QueryResult result, ResultFormat format, Stream stream, int maxCellWidth = MaxCellWidth)
+    public static void Write(QueryResult result, ResultFormat format, Stream stream, int maxCellWidth)
     {
         if (format is ResultFormat.Json or ResultFormat.Ndjson)
         {
@@ -78,7 +78,7 @@ internal static class ResultOutput
     {
         writer.Write(string.Join(",", result.Columns.Select(Quote)) + "\r\n");
         foreach (var row in result.Rows)
-            writer.Write(string.Join(",", row.Select(v => v is null ? "" : Quote(Text(v)))) + "\r\n");
+            writer.Write(string.Join(",", row.Select(v => Quote(Text(v)))) + "\r\n");
 
         static string Quote(string value) =>
             value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";

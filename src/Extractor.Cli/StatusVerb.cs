@@ -11,8 +11,7 @@ internal static class StatusVerb
         var command = new Command("status", "Print what the worker and imports have done: processed, duplicates, quarantined, pending");
         command.SetAction(parse => Cli.Run(parse, global, (config, _) =>
         {
-            var data = new DataFolder(config.Options.DataPath);
-            if (!Directory.Exists(data.Root)) throw new UsageException($"no data folder at {data.Root}");
+            var data = config.ExistingDataFolder();
             var counts = new Extractor.Store.Ledger.Ledger(data.LedgerPath).Counts();
             var pending = Count(data.Inbox) + Count(data.Work);
             Console.Out.WriteLine($"data folder   {data.Root}");
