@@ -33,8 +33,10 @@ internal static partial class ScanPageReader
             cancellationToken.ThrowIfCancellationRequested();
             var table = t < tables.Count ? tables[t] : null;
             var freeBottom = table?.Bounds.Top ?? page.Height;
-            var width = (table ?? tables.LastOrDefault())?.ColumnCount ?? 1;
-            var edges = (table ?? tables.LastOrDefault())?.ColumnEdges;
+            // Free lines take the columns of the table below them, or of the last one at the foot of the page.
+            var columnsFrom = table ?? tables.LastOrDefault();
+            var width = columnsFrom?.ColumnCount ?? 1;
+            var edges = columnsFrom?.ColumnEdges;
             foreach (var line in TextLines(ink, new PixelRect(0, freeTop, page.Width, freeBottom), u))
                 cells.AddRange(ReadFreeLine(engine, ink, line, row++, width, edges, u));
             if (table is null) break;
