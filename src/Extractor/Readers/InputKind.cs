@@ -11,7 +11,8 @@ public static class InputKindDetector
     {
         var b = file.Bytes;
         if (b.Length == 0) throw new InputRejectedException("the file is empty (0 bytes)");
-        if (StartsWith(b, "%PDF-"u8) || IndexOf(b.AsSpan(0, Math.Min(b.Length, 1024)), "%PDF-"u8) >= 0) return InputKind.Pdf;
+        // A PDF header counts anywhere in the first kilobyte, as Acrobat takes it: junk may precede it.
+        if (b.AsSpan(0, Math.Min(b.Length, 1024)).IndexOf("%PDF-"u8) >= 0) return InputKind.Pdf;
         if (StartsWith(b, [0x89, 0x50, 0x4E, 0x47]) || StartsWith(b, [0xFF, 0xD8, 0xFF])
             || StartsWith(b, "II*\0"u8) || StartsWith(b, "MM\0*"u8) || StartsWith(b, "BM"u8) && b.Length > 26)
             return InputKind.Image;
@@ -38,8 +39,6 @@ public static class InputKindDetector
     public static bool IsInputName(string path) => InputExtensions.Contains(Path.GetExtension(path));
 
     private static bool StartsWith(byte[] b, ReadOnlySpan<byte> magic) => b.AsSpan().StartsWith(magic);
-
-    private static int IndexOf(ReadOnlySpan<byte> hay, ReadOnlySpan<byte> needle) => hay.IndexOf(needle);
 }
 
 /// <summary>

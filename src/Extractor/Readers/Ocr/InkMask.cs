@@ -122,4 +122,23 @@ internal sealed class InkMask
                 counts[x - r.Left] += _ink[y * Width + x];
         return counts.Select(c => c >= minInk).ToArray();
     }
+
+    /// <summary>Bands of inked rows or columns (start, end exclusive), bridging blank gaps of at most <paramref name="gap"/>.</summary>
+    public static List<(int Start, int End)> Bands(bool[] inked, int gap)
+    {
+        var bands = new List<(int Start, int End)>();
+        for (var i = 0; i < inked.Length;)
+        {
+            if (!inked[i]) { i++; continue; }
+            var start = i;
+            var last = i;
+            while (i < inked.Length && (inked[i] || i - last <= gap))
+            {
+                if (inked[i]) last = i;
+                i++;
+            }
+            bands.Add((start, last + 1));
+        }
+        return bands;
+    }
 }

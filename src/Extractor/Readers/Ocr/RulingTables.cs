@@ -141,17 +141,9 @@ internal static class RulingTables
                 if (ink[x, y] || x > 0 && ink[x - 1, y] || x + 1 < ink.Width && ink[x + 1, y]) n++;
             covered[x - band.Left] = n >= need;
         }
-        var crossings = new List<Crossing>();
         var maxThickness = (int)(14 * u) + 4;
-        for (var i = 0; i < covered.Length; i++)
-        {
-            if (!covered[i]) continue;
-            var j = i;
-            while (j + 1 < covered.Length && covered[j + 1]) j++;
-            if (j - i + 1 <= maxThickness) crossings.Add(new Crossing(band.Left + (i + j) / 2, Math.Max(1, j - i - 1)));
-            i = j;
-        }
-        return crossings;
+        return InkMask.Bands(covered, 0).Where(b => b.End - b.Start <= maxThickness)
+            .Select(b => new Crossing(band.Left + (b.Start + b.End - 1) / 2, Math.Max(1, b.End - b.Start - 2))).ToList();
     }
 
     /// <summary>

@@ -33,8 +33,10 @@ internal static partial class ScanPageReader
             cancellationToken.ThrowIfCancellationRequested();
             var table = t < tables.Count ? tables[t] : null;
             var freeBottom = table?.Bounds.Top ?? page.Height;
-            var width = (table ?? tables.LastOrDefault())?.ColumnCount ?? 1;
-            var edges = (table ?? tables.LastOrDefault())?.ColumnEdges;
+            // Free lines take the columns of the table below them, or of the last one at the foot of the page.
+            var columnsFrom = table ?? tables.LastOrDefault();
+            var width = columnsFrom?.ColumnCount ?? 1;
+            var edges = columnsFrom?.ColumnEdges;
             foreach (var line in TextLines(ink, new PixelRect(0, freeTop, page.Width, freeBottom), u))
                 cells.AddRange(ReadFreeLine(engine, ink, line, row++, width, edges, u));
             if (table is null) break;
@@ -100,7 +102,7 @@ internal static partial class ScanPageReader
         while (end < columns.Length && columns[end]) end++;
         if (end == 0) return false;
         var glyph = ink.InkBounds(new PixelRect(bounds.Left, bounds.Top, bounds.Left + end, bounds.Bottom));
-        return Runs(ink.InkRows(glyph, 1), 2) == 2;
+        return InkMask.Bands(ink.InkRows(glyph, 1), 0).Count(b => b.End - b.Start >= 2) == 2;
     }
 
     /// <summary>
@@ -109,34 +111,20 @@ internal static partial class ScanPageReader
     /// </summary>
     private static List<PixelRect> LineBands(InkMask ink, PixelRect bounds, int singleLineHeight, double u)
     {
-        var bands = InkBands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * u)));
+        var bands = InkMask.Bands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * u)));
         var minHeight = singleLineHeight * 3 / 5;
         for (var k = 0; k < bands.Count && bands.Count > 1;)
         {
-            if (bands[k].Bottom - bands[k].Top >= minHeight) { k++; continue; }
-            var up = k > 0 ? bands[k].Top - bands[k - 1].Bottom : int.MaxValue;
-            var down = k + 1 < bands.Count ? bands[k + 1].Top - bands[k].Bottom : int.MaxValue;
+            if (bands[k].End - bands[k].Start >= minHeight) { k++; continue; }
+            var up = k > 0 ? bands[k].Start - bands[k - 1].End : int.MaxValue;
+            var down = k + 1 < bands.Count ? bands[k + 1].Start - bands[k].End : int.MaxValue;
             var with = up <= down ? k - 1 : k + 1;
-            var merged = (Math.Min(bands[k].Top, bands[with].Top), Math.Max(bands[k].Bottom, bands[with].Bottom));
+            var merged = (Math.Min(bands[k].Start, bands[with].Start), Math.Max(bands[k].End, bands[with].End));
             bands[Math.Min(k, with)] = merged;
             bands.RemoveAt(Math.Max(k, with));
             k = 0;
         }
-        return bands.Select(b => new PixelRect(bounds.Left, bounds.Top + b.Top, bounds.Right, bounds.Top + b.Bottom)).ToList();
-    }
-
-    /// <summary>Runs of true at least <paramref name="minLength"/> long.</summary>
-    private static int Runs(bool[] values, int minLength)
-    {
-        var count = 0;
-        for (var i = 0; i < values.Length;)
-        {
-            if (!values[i]) { i++; continue; }
-            var start = i;
-            while (i < values.Length && values[i]) i++;
-            if (i - start >= minLength) count++;
-        }
-        return count;
+        return bands.Select(b => new PixelRect(bounds.Left, bounds.Top + b.Start, bounds.Right, bounds.Top + b.End)).ToList();
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>
@@ -150,7 +138,7 @@ internal static partial class ScanPageReader
     private static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
     {
         if (region.Height < 10 * u) yield break;
-        foreach (var (top, bottom) in InkBands(ink.InkRows(region, Math.Max(3, (int)(4 * u))), (int)(6 * u)))
+        foreach (var (top, bottom) in InkMask.Bands(ink.InkRows(region, Math.Max(3, (int)(4 * u))), (int)(6 * u)))
         {
             if (bottom - top < 14 * u) continue;
             var bounds = ink.InkBounds(new PixelRect(region.Left, region.Top + top, region.Right, region.Top + bottom));
@@ -158,45 +146,11 @@ internal static partial class ScanPageReader
         }
     }
 
-    /// <summary>Bands of inked rows (top, bottom exclusive), bridging blank gaps of at most <paramref name="gap"/> rows.</summary>
-    private static List<(int Top, int Bottom)> InkBands(bool[] rows, int gap)
-    {
-        var bands = new List<(int Top, int Bottom)>();
-        for (var i = 0; i < rows.Length;)
-        {
-            if (!rows[i]) { i++; continue; }
-            var start = i;
-            var last = i;
-            while (i < rows.Length && (rows[i] || i - last <= gap))
-            {
-                if (rows[i]) last = i;
-                i++;
-            }
-            bands.Add((start, last + 1));
-        }
-        return bands;
-    }
-
     /// <summary>A free text line: one cell over the table's width, or one cell per chunk where wide gaps split it.</summary>
     private static IEnumerable<Cell> ReadFreeLine(OcrEngine engine, InkMask ink, PixelRect line, int row, int width, IReadOnlyList<int>? edges, double u)
     {
-        var columns = ink.InkColumns(line, 1);
-        var chunks = new List<PixelRect>();
-        var splitGap = 3 * line.Height;
-        var start = -1;
-        var last = -1;
-        for (var x = 0; x < columns.Length; x++)
-        {
-            if (!columns[x]) continue;
-            if (start >= 0 && x - last > splitGap)
-            {
-                chunks.Add(new PixelRect(line.Left + start, line.Top, line.Left + last + 1, line.Bottom));
-                start = x;
-            }
-            else if (start < 0) start = x;
-            last = x;
-        }
-        if (start >= 0) chunks.Add(new PixelRect(line.Left + start, line.Top, line.Left + last + 1, line.Bottom));
+        var chunks = InkMask.Bands(ink.InkColumns(line, 1), 3 * line.Height)
+            .Select(b => new PixelRect(line.Left + b.Start, line.Top, line.Left + b.End, line.Bottom));
 
         var read = new List<(PixelRect Box, string Text, double Confidence)>();
         foreach (var chunk in chunks)

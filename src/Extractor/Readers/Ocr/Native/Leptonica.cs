@@ -41,7 +41,7 @@ internal sealed class PixArray : SafeHandle
     }
 }
 
-/// <summary>P/Invoke declarations for Debian's liblept.so.5 (leptonica 1.82); only what the OCR reader uses.</summary>
+/// <summary>P/Invoke declarations for Debian's liblept.so.5 (leptonica 1.82): what the OCR reader uses, and the encoding, rotation and noise scripts/fixtures/ScanMaker makes the fixture scans with.</summary>
 internal static partial class Leptonica
 {
     private const string Lib = "liblept.so.5";
@@ -86,7 +86,6 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static partial IntPtr pixClone(Pix pix);
     [LibraryImport(Lib)] internal static partial Pix pixCopy(IntPtr pixd, Pix pixs);
     [LibraryImport(Lib)] internal static partial void lept_free(IntPtr ptr);
-
 
     public static Pix Rotate(Pix pix, double radians) =>
         pixRotate(pix, (float)radians, RotateAreaMap, BringInWhite, 0, 0).OrThrow("rotate the image");
