@@ -19,8 +19,17 @@ public sealed record Cell(int Row, int Column, string? Text)
     /// <summary>Where the cell sits on its page; null for inputs without geometry (text exports, HTML).</summary>
     public Box? Box { get; init; }
 
+    /// <summary>
+    /// The box enclosing the cell's printed text (smaller than <see cref="Box"/> for a merged or padded cell);
+    /// null where the reader knows only the cell's box, or no geometry at all.
+    /// </summary>
+    public Box? TextBox { get; init; }
+
     /// <summary>0..1; 1 for text layers, the OCR word confidence (lowest of its words) for scans.</summary>
     public double Confidence { get; init; } = 1.0;
+
+    /// <summary>The spreadsheet's own reference of the cell ("C6"); null for inputs that are no spreadsheet.</summary>
+    public string? Address { get; init; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 }

@@ -8,6 +8,9 @@ public static class ReadMethod
     public const string ImageOcr = "image-ocr";
     public const string Html = "html";
     public const string Text = "text";
+    public const string Xlsx = "xlsx";
+    public const string Xls = "xls";
+    public const string Docx = "docx";
 }
 
 /// <summary>
@@ -28,6 +31,13 @@ public sealed class GridPage
     /// <summary>1-based page number; null for inputs without pages.</summary>
     public int? Number { get; }
     public string Method { get; }
+
+    /// <summary>Width and height of the page in the units of its boxes (PDF points, image pixels); null without pages.</summary>
+    public (double Width, double Height)? Size { get; init; }
+
+    /// <summary>The sheet's name as saved, for spreadsheet inputs (one page per sheet); null otherwise.</summary>
+    public string? Sheet { get; init; }
+
     public IReadOnlyList<Cell> Cells { get; }
     public int RowCount { get; }
     public int ColumnCount { get; }
