@@ -79,6 +79,7 @@ public class OcrReaderTests
     {
         // Page 4 of the clean scan: chi_sim alone reads "数据性能优化" as "数据|生能优化" with a word it gives no confidence.
         var options = Repo.Options();
+        options.Ocr.Engine = RecognitionEngine.Tesseract;
         options.Ocr.SecondReadingLanguages = "";
         using var chiSimOnly = OcrReaders.Create(options);
         var file = InputFile.Load(ScanPdf);
@@ -87,6 +88,49 @@ public class OcrReaderTests
 
         Text(chiSimOnly).ShouldNotContain("数据性能优化");
         Text(Ocr.Value).ShouldContain("数据性能优化");
+    }
+
+    [Fact]
+    public void Tesseract_alone_reads_a_scan_when_pipeline_json_chooses_it()
+    {
+        var options = Repo.Options();
+        options.Ocr.Engine = RecognitionEngine.Tesseract;
+        using var tesseract = OcrReaders.Create(options);
+        var page = tesseract.Images.Read(InputFile.Load(Tiff), CancellationToken.None).Pages[0];
+        page.Cells.ShouldContain(c => c.Text == "95.60%");
+        page.Cells.ShouldContain(c => c.Text == "年度资金总额");
+    }
+
+    [Fact]
+    public void Two_engines_that_agree_make_a_reading_sure_and_two_that_differ_flag_it()
+    {
+        var box = new PixelRect(0, 0, 100, 40);
+        var agreed = CellReader.CrossCheck(new CellReading("数量（个）", 0.6, box), new CellReading("数量 (个)", 0.7, box));
+        agreed.Text.ShouldBe("数量（个）");
+        agreed.Confidence.ShouldBe(1 - 0.4 * 0.3, 1e-9);
+
+        var differ = CellReader.CrossCheck(new CellReading("≥90%", 0.93, box), new CellReading("290%", 0.6, box));
+        differ.Text.ShouldBe("≥90%");
+        differ.Confidence.ShouldBeLessThanOrEqualTo(CellReader.Disagreed);
+
+        // PP-OCR unsure of a lone sign it misreads, Tesseract surer: Tesseract's reading is kept, still flagged.
+        var lone = CellReader.CrossCheck(new CellReading("2", 0.33, box), new CellReading("≥", 0.8, box));
+        lone.Text.ShouldBe("≥");
+        lone.Confidence.ShouldBeLessThanOrEqualTo(CellReader.Disagreed);
+    }
+
+    [Fact]
+    public void Cells_read_by_OCR_carry_the_box_of_their_ink_inside_their_ruled_box()
+    {
+        var first = TiffPages.Value.Pages[0];
+        var total = first.Cells.Single(c => c.Text == "年度资金总额");
+        var ink = total.TextBox.ShouldNotBeNull();
+        var box = total.Box!.Value;
+        ink.Left.ShouldBeGreaterThan(box.Left);
+        ink.Right.ShouldBeLessThan(box.Right);
+        ink.Top.ShouldBeGreaterThan(box.Top);
+        ink.Bottom.ShouldBeLessThan(box.Bottom);
+        first.Cells.Where(c => c.IsBlank).ShouldAllBe(c => c.TextBox == null);
     }
 
     [Fact]

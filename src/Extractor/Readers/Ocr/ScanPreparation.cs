@@ -2,24 +2,36 @@ using Extractor.Readers.Ocr.Native;
 
 namespace Extractor.Readers.Ocr;
 
-/// <summary>A page image ready to read: binary, upright, at the target resolution.</summary>
-internal sealed class PreparedPage(Pix binary, int dpi) : IDisposable
+/// <summary>
+/// A page image ready to read, upright and at the target resolution: binary (for the grid search and Tesseract)
+/// and grey with white paper (for PP-OCR, which reads the strokes' shading).
+/// </summary>
+internal sealed class PreparedPage(Pix binary, Pix grey, int dpi) : IDisposable
 {
     public Pix Binary { get; } = binary;
+    public Pix Grey { get; } = grey;
     public int Dpi { get; } = dpi;
     public int Width => Binary.Width;
     public int Height => Binary.Height;
 
-    public void Dispose() => Binary.Dispose();
+    public void Dispose()
+    {
+        Binary.Dispose();
+        Grey.Dispose();
+    }
 }
 
 /// <summary>
 /// Leptonica's image preparation: grey, scaled to the target resolution (low-resolution scans up),
-/// deskewed within the configured angle, background flattened and binarised.
+/// deskewed within the configured angle, background flattened; then binarised, and kept grey with the paper
+/// stretched to white.
 /// </summary>
 internal static class ScanPreparation
 {
-    /// <summary>Binarisation level after background normalisation (which maps paper to 200).</summary>
+    /// <summary>The grey level background normalisation maps paper to (leptonica's default).</summary>
+    private const int PaperLevel = 200;
+
+    /// <summary>Binarisation level after background normalisation.</summary>
     private const int InkThreshold = 140;
 
     public static PreparedPage Prepare(Pix source, double sourceDpi, OcrOptions options)
@@ -32,9 +44,10 @@ internal static class ScanPreparation
         {
             using var flat = Leptonica.pixBackgroundNormSimple(upright, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background");
             var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
+            var white = Leptonica.pixGammaTRC(IntPtr.Zero, flat, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
             var dpi = (int)Math.Round(sourceDpi * scale);
             Leptonica.pixSetResolution(binary, dpi, dpi);
-            return new PreparedPage(binary, dpi);
+            return new PreparedPage(binary, white, dpi);
         }
     }
 

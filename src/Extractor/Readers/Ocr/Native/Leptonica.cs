@@ -75,6 +75,7 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static partial Pix pixDeskewGeneral(Pix pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float conf);
     [LibraryImport(Lib)] internal static partial Pix pixBackgroundNormSimple(Pix pix, IntPtr pixim, IntPtr pixg);
     [LibraryImport(Lib)] internal static partial Pix pixThresholdToBinary(Pix pix, int thresh);
+    [LibraryImport(Lib)] internal static partial Pix pixGammaTRC(IntPtr pixd, Pix pixs, float gamma, int minval, int maxval);
     [LibraryImport(Lib)] internal static partial Pix pixRotate(Pix pix, float angle, int type, int incolor, int width, int height);
     [LibraryImport(Lib)] internal static partial Pix pixAddGaussianNoise(Pix pix, float stdev);
 
