@@ -20,6 +20,8 @@ public class QuerySandboxTests(ImportedStore store)
         "LOAD httpfs",
         "SELECT * FROM read_csv('https://example.com/data.csv')",
         "SET enable_external_access = true",
+        "EXPORT DATABASE '{outside}/copy'",
+        "COPY documents FROM '/etc/hostname'",
     };
 
     [Theory]
@@ -57,6 +59,12 @@ public class QuerySandboxTests(ImportedStore store)
         File.Exists(forged).ShouldBeFalse();
         File.ReadAllBytes(cache).ShouldBe(sealedBytes);
         Sum(data).ShouldBe(truth);
+
+        // What a query changes in memory dies with it.
+        var inMemory = CliRun.Run("query", "UPDATE documents SET totalScore = 100; CREATE OR REPLACE VIEW forms AS SELECT 100 AS total_score; SELECT sum(total_score) FROM forms", "--data", data, "-f", "csv");
+        inMemory.Out.Split("\r\n")[1].ShouldBe("100");
+        Sum(data).ShouldBe(truth);
+        File.ReadAllBytes(cache).ShouldBe(sealedBytes);
     }
 
     [Fact]
