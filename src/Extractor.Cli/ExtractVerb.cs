@@ -6,7 +6,10 @@ using Extractor.Readers;
 
 namespace Extractor.Cli;
 
-/// <summary>`extractor extract FILES|FOLDERS... --out DIR`: the JSON only, no data folder, no ledger.</summary>
+/// <summary>
+/// `extractor extract FILES|FOLDERS... --out DIR`: the JSON only, no data folder, no ledger. A file that fails, for
+/// whatever reason, is one error line naming it; the others are still read (exit code 1).
+/// </summary>
 internal static class ExtractVerb
 {
     public static Command Create(GlobalOptions global)
@@ -52,10 +55,16 @@ internal static class ExtractVerb
                     log.Error("{File}: cannot be read or written: {Reason}", file, e.Message);
                     results[i] = ("", true, 0);
                 }
-                catch (Exception e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Whatever one file does to its reader, the batch goes on.
-                    log.Error("{File}: {Reason}", file, e is Extractor.Isolation.ReaderStoppedException stopped ? stopped.Reason : $"the reader failed: {e.GetType().Name}: {e.Message}");
+                    // Whatever one file does to its reader, this file fails in one line and the batch goes on.
+                    var reason = e switch
+                    {
+                        Extractor.Isolation.ReaderStoppedException stopped => stopped.Reason,
+                        OutOfMemoryException => "the reader failed: it needs more memory than the process may use",
+                        _ => $"the reader failed: {e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "),
+                    };
+                    log.Error("{File}: {Reason}", file, reason);
                     results[i] = ("", true, 0);
                 }
             });
