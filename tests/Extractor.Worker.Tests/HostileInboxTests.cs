@@ -213,7 +213,7 @@ public class HostileInboxTests
     [Fact]
     public void A_file_that_outlasts_its_readers_time_limit_is_stopped_and_quarantined_after_its_attempts()
     {
-        using var worker = new WorkerProcess(settings: "\"Readers\": { \"TimeoutSeconds\": 3, \"Attempts\": 2 }").Start();
+        using var worker = new WorkerProcess(settings: "\"Readers\": { \"TimeoutSeconds\": 5, \"Attempts\": 2 }").Start();
         worker.Drop("slow-scan.tif", Fixture("variants/variants.scan300-bw.tif"));
         worker.Drop("quick.txt", Seed);
         worker.WaitUntil(() => Notes(worker).Count == 1, TimeSpan.FromSeconds(90), "the slow scan quarantined");
