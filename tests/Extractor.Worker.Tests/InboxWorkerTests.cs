@@ -62,7 +62,7 @@ public class InboxWorkerTests
         }
 
         worker.WaitUntil(() => worker.Files(worker.Archive).Length + worker.Files(worker.Quarantine).Length - worker.Files(worker.Quarantine, "*.error.json").Length == dropped,
-            TimeSpan.FromMinutes(3), "every file to be archived or quarantined");
+            TimeSpan.FromMinutes(8), "every file to be archived or quarantined");
 
         worker.Files(worker.Outbox, "*.json").Length.ShouldBe(expectedForms);
         dropped.ShouldBe(50);
