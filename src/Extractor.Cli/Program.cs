@@ -15,6 +15,7 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     EvalVerb.Create(global),
     DebugVerb.Create(global),
     SchemaVerb.Create(),
+    ReaderVerb.Create(global),
 };
 
 var parse = root.Parse(args);

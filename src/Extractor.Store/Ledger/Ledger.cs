@@ -19,6 +19,12 @@ public sealed record LedgerCounts(int Processed, int Duplicates, int Quarantined
 public sealed record StaleClaim(string Sha256, string Name, string? ArchivePath, string? Outputs);
 
 /// <summary>
+/// A content as the data folder still shows it when the ledger is lost (<see cref="LedgerRebuild"/>): processed with
+/// its outbox documents, or quarantined with its copy and note.
+/// </summary>
+public sealed record KnownContent(string Sha256, string Status, string Name, int Forms, string? Outputs, string? Kind = null, string? Reason = null, int Attempts = 1, string? QuarantineCopy = null);
+
+/// <summary>
 /// The state/ ledger (SQLite, embedded), keyed by content SHA-256: one row per content (processing, processed or
 /// quarantined, with its outputs) and one receipt per file received. It makes a second drop of the same content a
 /// duplicate, and lets a restart finish what a crash interrupted. Worker and import share it, across processes.
@@ -51,6 +57,9 @@ public sealed class Ledger
                 owner_pid    INTEGER,
                 owner_run    TEXT,
                 updated_at   TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS names (
+                name       TEXT PRIMARY KEY,
+                original   TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS receipts (
                 id         INTEGER PRIMARY KEY AUTOINCREMENT,
                 name       TEXT NOT NULL,
@@ -60,6 +69,103 @@ public sealed class Ledger
                 elapsed_ms REAL,
                 at         TEXT NOT NULL);
             """);
+        AddColumn(connection, "contents", "stops", "INTEGER NOT NULL DEFAULT 0");
+        AddColumn(connection, "contents", "stopped_reader", "TEXT");
+        // Where the content's quarantine copy is, so it is never copied twice.
+        AddColumn(connection, "contents", "quarantine_path", "TEXT");
+    }
+
+    /// <summary>Columns later versions added, added to a ledger an earlier version made.</summary>
+    private static void AddColumn(SqliteConnection connection, string table, string column, string type)
+    {
+        using var read = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+        if (Convert.ToInt32(read.ExecuteScalar()) == 0) Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type};");
+    }
+
+    /// <summary>
+    /// A read of the content that may take this process down (the file is read in-process) is counted before it
+    /// starts and uncounted when it ends (<see cref="EndRead"/>): one that killed the whole worker is still counted at
+    /// the next start, and seen at the content's next claim (<see cref="StopsSoFar"/>).
+    /// </summary>
+    public void BeginRead(string sha256)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = stops + 1, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>The read counted by <see cref="BeginRead"/> ended with a result, or was stopped by the worker's own stop: it counts no more.</summary>
+    public void EndRead(string sha256)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = MAX(stops - 1, 0), updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>The content's reader process was stopped (killed over a limit, or it crashed): counted, with the reason for the note.</summary>
+    public void RecordStoppedReader(string sha256, string reason)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = stops + 1, stopped_reader = $reason, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$reason", reason), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>Times reading the content stopped its reader (or the whole worker), and the last reason a reader was stopped.</summary>
+    public (int Stops, string? StoppedReader) StopsSoFar(string sha256)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT stops, stopped_reader FROM contents WHERE sha256 = $sha", ("$sha", sha256));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (0, null);
+    }
+
+    /// <summary>A file received under a name the store could not keep (not UTF-8, control characters, too long): its original, printable.</summary>
+    public void RecordOriginalName(string name, string original)
+    {
+        using var connection = Open();
+        Command(connection, "INSERT INTO names (name, original) VALUES ($name, $original) ON CONFLICT (name) DO UPDATE SET original = $original",
+            ("$name", name), ("$original", original)).ExecuteNonQuery();
+    }
+
+    /// <summary>The original of a name the store made safe, or null when the name is the one received.</summary>
+    public string? OriginalName(string name)
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT original FROM names WHERE name = $name", ("$name", name)).ExecuteScalar() as string;
+    }
+
+    /// <summary>An inbox entry that is no file (a link, a FIFO, a device): quarantined as it is, with no content to key.</summary>
+    public void RecordRefusedEntry(string name)
+    {
+        using var connection = Open();
+        Receipt(connection, name, "", Outcome.Quarantined, 0);
+    }
+
+    /// <summary>True when the ledger knows no content at all: new, or lost and made again.</summary>
+    public bool IsEmpty()
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT 1 FROM contents LIMIT 1").ExecuteScalar() is null;
+    }
+
+    /// <summary>
+    /// Fills an empty ledger with what the data folder shows (one receipt per content, under the name it was
+    /// received as). False when the ledger was not empty: another process restored or used it first.
+    /// </summary>
+    public bool Restore(IEnumerable<KnownContent> contents)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction(deferred: false);
+        if (Command(connection, "SELECT 1 FROM contents LIMIT 1").ExecuteScalar() is not null) return false;
+        foreach (var c in contents)
+        {
+            Command(connection, """
+                INSERT INTO contents (sha256, status, name, kind, forms, outputs, reason, attempts, quarantine_path, updated_at)
+                VALUES ($sha, $status, $name, $kind, $forms, $outputs, $reason, $attempts, $copy, $now)
+                """, ("$sha", c.Sha256), ("$status", c.Status), ("$name", c.Name), ("$kind", (object?)c.Kind ?? DBNull.Value), ("$forms", c.Forms),
+                ("$outputs", (object?)c.Outputs ?? DBNull.Value), ("$reason", (object?)c.Reason ?? DBNull.Value), ("$attempts", c.Attempts),
+                ("$copy", (object?)c.QuarantineCopy ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
+            Receipt(connection, c.Name, c.Sha256, c.Status, 0);
+        }
+        tx.Commit();
+        return true;
     }
 
     /// <summary>
@@ -104,17 +210,18 @@ public sealed class Ledger
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        Command(connection, "UPDATE contents SET status = 'processed', owner_pid = NULL, owner_run = NULL, reason = NULL, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+        Command(connection, "UPDATE contents SET status = 'processed', stops = 0, stopped_reader = NULL, owner_pid = NULL, owner_run = NULL, reason = NULL, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
         Receipt(connection, name, sha256, Outcome.Processed, elapsedMs);
         tx.Commit();
     }
 
-    public void Quarantine(string sha256, string name, string? kind, string reason, double elapsedMs)
+    /// <summary>The content is quarantined; <paramref name="copy"/> is where its quarantine copy is.</summary>
+    public void Quarantine(string sha256, string name, string? kind, string reason, double elapsedMs, string? copy = null)
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        Command(connection, "UPDATE contents SET status = 'quarantined', kind = $kind, reason = $reason, owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
-            ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$now", Now())).ExecuteNonQuery();
+        Command(connection, "UPDATE contents SET status = 'quarantined', stops = 0, stopped_reader = NULL, kind = $kind, reason = $reason, quarantine_path = coalesce($copy, quarantine_path), owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
+            ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$copy", (object?)copy ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
         Receipt(connection, name, sha256, Outcome.Quarantined, elapsedMs);
         tx.Commit();
     }
@@ -131,6 +238,13 @@ public sealed class Ledger
         using var connection = Open();
         Command(connection, "UPDATE contents SET status = 'pending', owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha AND status = 'processing'",
             ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>Where the content's quarantine copy was put, if it was ever quarantined.</summary>
+    public string? QuarantineCopy(string sha256)
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT quarantine_path FROM contents WHERE sha256 = $sha", ("$sha", sha256)).ExecuteScalar() as string;
     }
 
     public int Attempts(string sha256)
