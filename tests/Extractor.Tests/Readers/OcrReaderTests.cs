@@ -120,6 +120,35 @@ public class OcrReaderTests
     }
 
     [Fact]
+    public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()
+    {
+        // Page 1 of the TIFF in colour, a seal-red disc (multiplied, as ink on paper) over the funds total label.
+        var label = TiffPages.Value.Pages[0].Cells.Single(c => c.Text == "年度资金总额").Box!.Value;
+        using var bilevel = Extractor.Readers.Ocr.ScanImage.Decode(File.ReadAllBytes(Tiff), 0, 80_000_000);
+        using var colour = Extractor.Readers.Ocr.Native.Leptonica.pixConvertTo32(bilevel).OrThrow("convert to colour");
+        StampRedDisc(colour, (label.Left + label.Right) / 2, (label.Top + label.Bottom) / 2, label.Height);
+        var png = Extractor.Readers.Ocr.Native.Leptonica.Encode(colour, 3);
+        var page = Ocr.Value.Images.Read(InputFile.FromBytes("sealed.png", png), CancellationToken.None).Pages[0];
+        page.Cells.ShouldContain(c => c.Text == "年度资金总额");
+    }
+
+    /// <summary>Multiplies a disc of the page by seal red (R 235, G 40, B 50): black print stays black.</summary>
+    private static void StampRedDisc(Extractor.Readers.Ocr.Native.Pix pix, double cx, double cy, double radius)
+    {
+        var wpl = Extractor.Readers.Ocr.Native.Leptonica.pixGetWpl(pix);
+        var data = Extractor.Readers.Ocr.Native.Leptonica.pixGetData(pix);
+        for (var y = (int)(cy - radius); y < cy + radius; y++)
+            for (var x = (int)(cx - radius); x < cx + radius; x++)
+            {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > radius * radius) continue;
+                var at = ((long)y * wpl + x) * 4;
+                var p = (uint)System.Runtime.InteropServices.Marshal.ReadInt32(data, (int)at);
+                uint r = (p >> 24) & 0xFF, g = (p >> 16) & 0xFF, b = (p >> 8) & 0xFF;
+                System.Runtime.InteropServices.Marshal.WriteInt32(data, (int)at, (int)((r * 235 / 255) << 24 | (g * 40 / 255) << 16 | (b * 50 / 255) << 8));
+            }
+    }
+
+    [Fact]
     public void Cells_read_by_OCR_carry_the_box_of_their_ink_inside_their_ruled_box()
     {
         var first = TiffPages.Value.Pages[0];

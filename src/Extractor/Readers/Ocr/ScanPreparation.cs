@@ -22,7 +22,7 @@ internal sealed class PreparedPage(Pix binary, Pix grey, int dpi) : IDisposable
 }
 
 /// <summary>
-/// Leptonica's image preparation: grey, scaled to the target resolution (low-resolution scans up),
+/// Leptonica's image preparation: grey (a colour scan's red channel), scaled to the target resolution (low-resolution scans up),
 /// deskewed within the configured angle, background flattened; then binarised, and kept grey with the paper
 /// stretched to white.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class ScanPreparation
 
     public static PreparedPage Prepare(Pix source, double sourceDpi, OcrOptions options)
     {
-        using var grey = Leptonica.pixConvertTo8(source, 0).OrThrow("convert the image to grey");
+        using var grey = Grey(source);
         var scale = ScaleFactor(sourceDpi, options.TargetDpi);
         using var scaled = scale == 1.0 ? null : Leptonica.pixScaleGrayLI(grey, (float)scale, (float)scale).OrThrow("scale the image");
         var upright = Deskew(scaled ?? grey, options.MaxDeskewDegrees);
@@ -50,6 +50,15 @@ internal static class ScanPreparation
             return new PreparedPage(binary, white, dpi);
         }
     }
+
+    /// <summary>
+    /// A colour scan is read from its red channel: a red seal stamped over cells (the usual 公章) is then as light as
+    /// the paper, while black and blue print stay dark. Grey and bilevel scans are taken as they are.
+    /// </summary>
+    private static Pix Grey(Pix source) =>
+        source.Depth == 32
+            ? Leptonica.pixGetRGBComponent(source, Leptonica.ColorRed).OrThrow("take the red channel")
+            : Leptonica.pixConvertTo8(source, 0).OrThrow("convert the image to grey");
 
     /// <summary>Scans well below the target are scaled up (OCR models want ~300 dpi); very fine ones down, to save time.</summary>
     private static double ScaleFactor(double sourceDpi, int targetDpi) =>

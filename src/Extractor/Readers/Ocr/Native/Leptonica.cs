@@ -47,6 +47,7 @@ internal static partial class Leptonica
     private const string Lib = "liblept.so.5";
 
     public const int FormatJpeg = 2;
+    public const int ColorRed = 0;
     private const int SeverityNone = 6;
     private const int RotateAreaMap = 1, BringInWhite = 1;
     private const int Insert = 0;
@@ -71,6 +72,8 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static unsafe partial Pix pixReadMemTiff(byte* data, nuint size, int n);
 
     [LibraryImport(Lib)] internal static partial Pix pixConvertTo8(Pix pix, int cmapflag);
+    [LibraryImport(Lib)] internal static partial Pix pixConvertTo32(Pix pix);
+    [LibraryImport(Lib)] internal static partial Pix pixGetRGBComponent(Pix pix, int comp);
     [LibraryImport(Lib)] internal static partial Pix pixScaleGrayLI(Pix pix, float sx, float sy);
     [LibraryImport(Lib)] internal static partial Pix pixDeskewGeneral(Pix pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float conf);
     [LibraryImport(Lib)] internal static partial Pix pixBackgroundNormSimple(Pix pix, IntPtr pixim, IntPtr pixg);
