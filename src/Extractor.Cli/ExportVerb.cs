@@ -16,8 +16,8 @@ internal static class ExportVerb
         var command = new Command("export", "Write the store's views (forms, indicators, funds, checks) as Parquet or NDJSON, partitioned by year") { format, output };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
-            using var store = QueryVerb.StoreAt(config, log);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
+            using var store = QueryVerb.StoreAt(config, log, folder);
             foreach (var (view, rows) in QueryVerb.Answer(() => store.Export(folder, parse.GetValue(format))))
                 Console.Out.WriteLine($"{view,-12}{rows,10} rows  {Path.Combine(folder, view)}");
             return ExitCodes.Ok;

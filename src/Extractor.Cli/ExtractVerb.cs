@@ -6,7 +6,10 @@ using Extractor.Readers;
 
 namespace Extractor.Cli;
 
-/// <summary>`extractor extract FILES|FOLDERS... --out DIR`: the JSON only, no data folder, no ledger.</summary>
+/// <summary>
+/// `extractor extract FILES|FOLDERS... --out DIR`: the JSON only, no data folder, no ledger. A file that fails, for
+/// whatever reason, is one error line naming it; the others are still read (exit code 1).
+/// </summary>
 internal static class ExtractVerb
 {
     public static Command Create(GlobalOptions global)
@@ -48,6 +51,13 @@ internal static class ExtractVerb
                 catch (IOException e)
                 {
                     log.Error("{File}: cannot be read or written: {Reason}", file, e.Message);
+                    results[i] = ("", true, 0);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A fault no reader foresaw fails this file only, in one line; the batch goes on.
+                    var reason = e is OutOfMemoryException ? "it needs more memory than the process may use" : $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+                    log.Error("{File}: the reader failed: {Reason}", file, reason);
                     results[i] = ("", true, 0);
                 }
             });

@@ -27,7 +27,10 @@ internal static class ImportVerb
             // Per-file lines only for what needs attention; progress is the periodic line or the progress display.
             var fileLog = Console.IsErrorRedirected ? new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(log).CreateLogger() : Serilog.Core.Logger.None;
             using var pipeline = new ExtractionPipeline(config.Options);
-            var ingest = new FileIngest(pipeline, data, new Extractor.Store.Ledger.Ledger(data.LedgerPath), fileLog);
+            var ledger = new Extractor.Store.Ledger.Ledger(data.LedgerPath);
+            // Here, not only in Recover: its warning must show even when per-file lines are off.
+            Extractor.Store.Ledger.LedgerRebuild.IfLost(data, ledger, log);
+            var ingest = new FileIngest(pipeline, data, ledger, fileLog);
             ingest.Recover();
             var report = new ImportReport();
             var clock = Stopwatch.StartNew();

@@ -90,9 +90,11 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
     /// <summary>
     /// What a crashed run left: temporary outputs whose writer is gone are removed (the complete file was never
     /// renamed into place); contents it had written and archived but not recorded are finished; the rest given back.
+    /// A lost ledger is first rebuilt from the outbox and the quarantine notes (<see cref="Ledger.LedgerRebuild"/>).
     /// </summary>
     public void Recover()
     {
+        Ledger.LedgerRebuild.IfLost(data, ledger, log);
         if (Directory.Exists(data.Outbox))
             foreach (var temp in Directory.EnumerateFiles(data.Outbox, ".*.tmp"))
                 if (FormJson.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
@@ -112,17 +114,31 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         }
     }
 
+    /// <summary>
+    /// Puts the original (worker) or a copy of it (import) into quarantine/ with its note. An import of content
+    /// already there only renews that copy's note: importing again never adds a second copy.
+    /// </summary>
     private IngestResult Quarantine(string path, string relativeName, InputFile file, string? kind, string reason, OriginalHandling handling, Stopwatch clock)
     {
-        var target = DataFolder.FreePath(data.Quarantine, relativeName, file.Sha256);
+        var kept = handling == OriginalHandling.Keep ? KeptCopy(file.Sha256) : null;
+        var target = kept ?? DataFolder.FreePath(data.Quarantine, relativeName, file.Sha256);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var error = new QuarantineNote(relativeName, file.Sha256, reason, kind, DateTimeOffset.UtcNow, ledger.Attempts(file.Sha256));
         File.WriteAllText(target + ".error.json", JsonSerializer.Serialize(error, QuarantineNote.Json));
         if (handling == OriginalHandling.Move) MoveInto(path, target);
-        else File.Copy(path, target, overwrite: true);
-        ledger.Quarantine(file.Sha256, relativeName, kind, reason, clock.Elapsed.TotalMilliseconds);
-        log.Error("{File}: quarantined: {Reason}", relativeName, reason);
+        else if (kept is null) File.Copy(path, target, overwrite: true);
+        ledger.Quarantine(file.Sha256, relativeName, kind, reason, clock.Elapsed.TotalMilliseconds, target);
+        if (kept is null) log.Error("{File}: quarantined: {Reason}", relativeName, reason);
+        else log.Error("{File}: quarantined: {Reason} (the same content is already in {Copy}; its note was renewed)", relativeName, reason, kept);
         return new IngestResult(IngestStatus.Quarantined, reason, kind, []);
+    }
+
+    /// <summary>The quarantine copy of this content an earlier run made, if it is still there with the same bytes.</summary>
+    private string? KeptCopy(string sha256)
+    {
+        if (ledger.QuarantineCopy(sha256) is not { } copy || !File.Exists(copy)) return null;
+        using var stream = File.OpenRead(copy);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)) == sha256 ? copy : null;
     }
 
     private void Archive(string path, string relativeName, string sha256, OriginalHandling handling)

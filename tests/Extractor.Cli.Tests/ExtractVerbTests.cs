@@ -37,6 +37,28 @@ public class ExtractVerbTests
     }
 
     [Fact]
+    public void A_file_that_fails_in_a_way_no_reader_foresaw_fails_alone_and_the_next_file_is_written()
+    {
+        // A 45 MB line of text read under a 96 MB heap: decoding it throws OutOfMemoryException, which no reader catches.
+        var inputs = CliRun.TempFolder();
+        File.WriteAllText(Path.Combine(inputs, "a-one-huge-line.txt"), "项目名称\t" + new string('绿', 15_000_000) + "\n");
+        File.Copy(Path.Combine(CliRun.Fixtures, "cut-off", "cut-off.txt"), Path.Combine(inputs, "b-good.txt"));
+        var config = Path.Combine(CliRun.TempFolder(), "pipeline.json");
+        File.WriteAllText(config, """{ "Extractor": { "Parallelism": 1 } }""");
+        var output = CliRun.TempFolder();
+
+        var result = CliRun.RunWith(CliRun.Root, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x6000000" },
+            "extract", inputs, "--out", output, "--config", config);
+
+        result.ExitCode.ShouldBe(1, result.Err);
+        var error = result.Err.Split('\n').Where(l => l.Contains("ERR")).ShouldHaveSingleItem();
+        error.ShouldContain("a-one-huge-line.txt: ");
+        result.Err.ShouldNotContain("   at ");
+        Directory.GetFiles(output, "b-good_*.json").ShouldHaveSingleItem();
+        result.Out.ShouldContain("2 files, 1 forms written");
+    }
+
+    [Fact]
     public void A_form_cut_off_half_way_is_written_partially_with_missing_field_checks()
     {
         var output = CliRun.TempFolder();

@@ -105,8 +105,56 @@ public class ImportVerbTests
         resumed.ExitCode.ShouldBe(0, resumed.Err);
         var outputs = Directory.GetFiles(Path.Combine(data, "outbox"));
         outputs.Count(f => f.EndsWith(".json", StringComparison.Ordinal)).ShouldBe(files * 6);
-        outputs.ShouldAllBe(f => !Path.GetFileName(f).StartsWith('.'));
+        // No temporary file left; the one hidden file is the query cache's seal (FormStore), written as import ends.
+        outputs.Where(f => Path.GetFileName(f) != ".query-cache.sha256").ShouldAllBe(f => !Path.GetFileName(f).StartsWith('.'));
         var status = CliRun.Run("status", "--data", data);
         status.Out.ShouldContain($"processed     {files} files ({files * 6} forms)");
+    }
+
+    [Fact]
+    public void A_lost_ledger_is_rebuilt_from_the_outbox_so_the_same_originals_under_new_names_are_already_imported()
+    {
+        var year = CliRun.TempFolder();
+        foreach (var file in new[] { "seed/000_3040adc6ab17b275.txt", "variants/variants.html", "bad/no-form.txt" })
+            File.Copy(Path.Combine(CliRun.Fixtures, file), Path.Combine(year, Path.GetFileName(file)));
+        var data = CliRun.TempFolder();
+        CliRun.Run("import", year, "--data", data).ExitCode.ShouldBe(1);
+        var outbox = Directory.GetFiles(Path.Combine(data, "outbox"), "*.json").Order().ToList();
+        var quarantine = Directory.GetFiles(Path.Combine(data, "quarantine"), "*", SearchOption.AllDirectories);
+        foreach (var ledger in Directory.GetFiles(Path.Combine(data, "state"), "ledger.db*")) File.Delete(ledger);
+        var renamed = CliRun.TempFolder();
+        foreach (var file in Directory.GetFiles(year)) File.Copy(file, Path.Combine(renamed, "归档-" + Path.GetFileName(file)));
+
+        var again = CliRun.Run("import", renamed, "--data", data);
+
+        again.ExitCode.ShouldBe(1, again.Err);
+        again.Err.ShouldContain($"The ledger {Path.Combine(data, "state", "ledger.db")} was missing or empty: rebuilt from 10 documents");
+        again.Out.ShouldContain(" 0 forms, 2 already imported, 1 failed");
+        Directory.GetFiles(Path.Combine(data, "outbox"), "*.json").Order().ShouldBe(outbox);
+        Directory.GetFiles(Path.Combine(data, "quarantine"), "*", SearchOption.AllDirectories).Length.ShouldBe(quarantine.Length);
+        var status = CliRun.Run("status", "--data", data).Out;
+        status.ShouldContain("processed     2 files (10 forms)");
+        status.ShouldContain("duplicates    2");
+    }
+
+    [Fact]
+    public void Importing_a_bad_file_again_under_its_name_or_another_keeps_one_quarantine_copy_with_a_renewed_note()
+    {
+        var inputs = CliRun.TempFolder();
+        File.Copy(Path.Combine(CliRun.Fixtures, "bad", "other-form.txt"), Path.Combine(inputs, "other-form.txt"));
+        var data = CliRun.TempFolder();
+        var quarantine = Path.Combine(data, "quarantine");
+
+        CliRun.Run("import", Path.Combine(inputs, "other-form.txt"), "--data", data).ExitCode.ShouldBe(1);
+        CliRun.Run("import", Path.Combine(inputs, "other-form.txt"), "--data", data).ExitCode.ShouldBe(1);
+        File.Copy(Path.Combine(inputs, "other-form.txt"), Path.Combine(inputs, "再次.txt"));
+        var renamed = CliRun.Run("import", Path.Combine(inputs, "再次.txt"), "--data", data);
+
+        renamed.Err.ShouldContain("the same content is already in");
+        Directory.GetFiles(quarantine, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order()
+            .ShouldBe(["other-form.txt", "other-form.txt.error.json"]);
+        var note = JsonNode.Parse(File.ReadAllText(Path.Combine(quarantine, "other-form.txt.error.json")))!;
+        note["file"]!.GetValue<string>().ShouldBe("再次.txt");
+        note["attempts"]!.GetValue<int>().ShouldBe(3);
     }
 }

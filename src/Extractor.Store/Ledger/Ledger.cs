@@ -19,6 +19,12 @@ public sealed record LedgerCounts(int Processed, int Duplicates, int Quarantined
 public sealed record StaleClaim(string Sha256, string Name, string? ArchivePath, string? Outputs);
 
 /// <summary>
+/// A content as the data folder still shows it when the ledger is lost (<see cref="LedgerRebuild"/>): processed with
+/// its outbox documents, or quarantined with its copy and note.
+/// </summary>
+public sealed record KnownContent(string Sha256, string Status, string Name, int Forms, string? Outputs, string? Kind = null, string? Reason = null, int Attempts = 1, string? QuarantineCopy = null);
+
+/// <summary>
 /// The state/ ledger (SQLite, embedded), keyed by content SHA-256: one row per content (processing, processed or
 /// quarantined, with its outputs) and one receipt per file received. It makes a second drop of the same content a
 /// duplicate, and lets a restart finish what a crash interrupted. Worker and import share it, across processes.
@@ -69,6 +75,9 @@ public sealed class Ledger
                 note       TEXT,
                 at         TEXT NOT NULL);
             """);
+        // Added after the first ledgers were made: where the content's quarantine copy is, so it is never copied twice;
+        // where its original is kept, for the review page's pictures.
+        AddColumnIfMissing(connection, "contents", "quarantine_path", "TEXT");
         AddColumnIfMissing(connection, "contents", "original_path", "TEXT");
     }
 
@@ -78,6 +87,36 @@ public sealed class Ledger
         using (var info = Command(connection, $"SELECT 1 FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column)))
             if (info.ExecuteScalar() is not null) return;
         Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+    }
+
+    /// <summary>True when the ledger knows no content at all: new, or lost and made again.</summary>
+    public bool IsEmpty()
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT 1 FROM contents LIMIT 1").ExecuteScalar() is null;
+    }
+
+    /// <summary>
+    /// Fills an empty ledger with what the data folder shows (one receipt per content, under the name it was
+    /// received as). False when the ledger was not empty: another process restored or used it first.
+    /// </summary>
+    public bool Restore(IEnumerable<KnownContent> contents)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction(deferred: false);
+        if (Command(connection, "SELECT 1 FROM contents LIMIT 1").ExecuteScalar() is not null) return false;
+        foreach (var c in contents)
+        {
+            Command(connection, """
+                INSERT INTO contents (sha256, status, name, kind, forms, outputs, reason, attempts, quarantine_path, updated_at)
+                VALUES ($sha, $status, $name, $kind, $forms, $outputs, $reason, $attempts, $copy, $now)
+                """, ("$sha", c.Sha256), ("$status", c.Status), ("$name", c.Name), ("$kind", (object?)c.Kind ?? DBNull.Value), ("$forms", c.Forms),
+                ("$outputs", (object?)c.Outputs ?? DBNull.Value), ("$reason", (object?)c.Reason ?? DBNull.Value), ("$attempts", c.Attempts),
+                ("$copy", (object?)c.QuarantineCopy ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
+            Receipt(connection, c.Name, c.Sha256, c.Status, 0);
+        }
+        tx.Commit();
+        return true;
     }
 
     /// <summary>
@@ -147,12 +186,13 @@ public sealed class Ledger
         tx.Commit();
     }
 
-    public void Quarantine(string sha256, string name, string? kind, string reason, double elapsedMs)
+    /// <summary>The content is quarantined; <paramref name="copy"/> is where its quarantine copy is.</summary>
+    public void Quarantine(string sha256, string name, string? kind, string reason, double elapsedMs, string? copy = null)
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        Command(connection, "UPDATE contents SET status = 'quarantined', kind = $kind, reason = $reason, owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
-            ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$now", Now())).ExecuteNonQuery();
+        Command(connection, "UPDATE contents SET status = 'quarantined', kind = $kind, reason = $reason, quarantine_path = coalesce($copy, quarantine_path), owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
+            ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$copy", (object?)copy ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
         Receipt(connection, name, sha256, Outcome.Quarantined, elapsedMs);
         tx.Commit();
     }
@@ -169,6 +209,13 @@ public sealed class Ledger
         using var connection = Open();
         Command(connection, "UPDATE contents SET status = 'pending', owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha AND status = 'processing'",
             ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>Where the content's quarantine copy was put, if it was ever quarantined.</summary>
+    public string? QuarantineCopy(string sha256)
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT quarantine_path FROM contents WHERE sha256 = $sha", ("$sha", sha256)).ExecuteScalar() as string;
     }
 
     public int Attempts(string sha256)

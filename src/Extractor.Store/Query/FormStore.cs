@@ -12,9 +12,10 @@ public sealed class StoreQueryException(string message) : Exception(message);
 /// <summary>
 /// The store as SQL: an in-memory DuckDB holding every outbox document in one table, with the auditors' views
 /// (<see cref="StoreViews"/>) over it. The JSON files stay the single source of truth; what was read last time is
-/// kept as Parquet in state/query/ so that opening reads only the files that are new or changed since (by their
-/// size and time) and drops the ones that are gone. The cache is written to a temporary name and renamed, so
-/// concurrent readers never see half of it; a data folder the user cannot write to simply goes without.
+/// kept as Parquet in state/query/ (<see cref="QueryCache"/>, sealed by the outbox) so that opening reads only the
+/// files that are new or changed since (by their size and time) and drops the ones that are gone. Once open, the
+/// store is a sandbox (<see cref="QuerySandbox"/>): the SQL it runs reads and writes no file, and the cache it was
+/// loaded from is never written again by this store, whatever that SQL does to the tables in memory.
 /// </summary>
 public sealed partial class FormStore : IDisposable
 {
@@ -34,7 +35,11 @@ public sealed partial class FormStore : IDisposable
     /// <summary>How long opening took: listing the outbox, the cache, the JSON read, the views.</summary>
     public TimeSpan ReadTime { get; private set; }
 
-    public static FormStore Open(DataFolder data)
+    /// <summary>
+    /// Reads the outbox into the views and closes the sandbox. <paramref name="exportFolder"/> is the one folder
+    /// <see cref="Export"/> may write into (null: no file at all).
+    /// </summary>
+    public static FormStore Open(DataFolder data, string? exportFolder = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var connection = new DuckDBConnection("DataSource=:memory:");
@@ -42,20 +47,22 @@ public sealed partial class FormStore : IDisposable
         var store = new FormStore(connection);
         try
         {
+            store.Execute(QuerySandbox.NoExtensions);
             store.Execute(StoreViews.CreateDocumentsTable());
-            var cache = Path.Combine(data.State, "query", $"documents-{StoreViews.ShapeId()}.parquet");
-            var cached = File.Exists(cache) && store.LoadCache(cache);
+            var cache = new QueryCache(data, StoreViews.ShapeId());
+            var cached = store.LoadCache(cache);
             var (removed, snapshot) = store.Refresh(OutboxFile.List(data));
             using (snapshot)
             {
                 store.Warnings.AddRange(snapshot.Skipped.Select(f => $"{f}: no JSON object (damaged or stray file), left out of the views"));
                 var exact = store.InsertSnapshot(snapshot);
                 // A lossy read is not cached, so the warning comes back until the file is fixed.
-                if (exact && (!cached || removed > 0 || snapshot.Forms > 0)) store.SaveCache(cache);
+                if (exact && (!cached || removed > 0 || snapshot.Forms > 0)) cache.Save(path => store.Execute($"COPY documents TO {StoreViews.Literal(path)} (FORMAT parquet)"));
                 foreach (var view in StoreViews.CreateViews) store.Execute(view);
                 store.FormsRead = snapshot.Forms;
             }
             store.Forms = Convert.ToInt64(store.Query("SELECT count(*) FROM documents").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+            store.Execute(QuerySandbox.Lock(exportFolder));
             store.ReadTime = clock.Elapsed;
             return store;
         }
@@ -110,12 +117,21 @@ public sealed partial class FormStore : IDisposable
     [System.Text.RegularExpressions.GeneratedRegex(@"\bline \d+: (.*)")]
     private static partial System.Text.RegularExpressions.Regex SnapshotLine();
 
-    /// <summary>A cache that cannot be read (damaged, half-copied) is ignored: everything is read from the JSON.</summary>
-    private bool LoadCache(string cache)
+    /// <summary>
+    /// Loads the sealed cache into memory. One that was changed since it was sealed is left alone with a warning; one
+    /// that cannot be read (damaged, half-copied) is ignored: everything is read from the JSON then.
+    /// </summary>
+    private bool LoadCache(QueryCache cache)
     {
+        if (cache.Sealed(out var tampered) is not { } path)
+        {
+            if (tampered is not null)
+                Warnings.Add($"{tampered}: the query cache is not the one {cache.SealPath} seals (changed outside extractor); it is ignored and the outbox read again");
+            return false;
+        }
         try
         {
-            Execute($"INSERT INTO documents SELECT * FROM read_parquet({StoreViews.Literal(cache)})");
+            Execute($"INSERT INTO documents SELECT * FROM read_parquet({StoreViews.Literal(path)})");
             return true;
         }
         catch (StoreQueryException)
@@ -125,42 +141,38 @@ public sealed partial class FormStore : IDisposable
         }
     }
 
-    private void SaveCache(string cache)
+    /// <summary>
+    /// Runs one SQL statement (or several; the last one's rows are returned), with named $parameters. Past
+    /// <paramref name="timeout"/> DuckDB is interrupted, wherever it is: planning, running or handing rows over.
+    /// </summary>
+    public QueryResult Query(string sql, IReadOnlyDictionary<string, object?>? parameters = null, TimeSpan? timeout = null)
     {
-        var temp = $"{cache}.{Guid.NewGuid():N}.tmp";
+        using var command = _connection.CreateCommand();
+        using var deadline = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan);
+        using var interrupt = deadline.Token.Register(command.Cancel);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
-            Execute($"COPY documents TO {StoreViews.Literal(temp)} (FORMAT parquet)");
-            File.Move(temp, cache, overwrite: true);
-        }
-        catch (Exception e) when (e is StoreQueryException or IOException or UnauthorizedAccessException)
-        {
-            // No cache this time: the next open reads the JSON again.
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>Runs one SQL statement (or several; the last one's rows are returned), with named $parameters.</summary>
-    public QueryResult Query(string sql, IReadOnlyDictionary<string, object?>? parameters = null)
-    {
-        try
-        {
-            using var command = _connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
                 command.Parameters.Add(new DuckDBParameter(name, value));
             using var reader = command.ExecuteReader();
             return Read(reader);
         }
+        catch (Exception e) when (deadline.IsCancellationRequested && e is DuckDBException or OperationCanceledException)
+        {
+            throw new StoreQueryException($"the query was stopped after {timeout!.Value.TotalSeconds:0.###} s, its time limit (--timeout)");
+        }
         catch (DuckDBException e)
         {
-            throw new StoreQueryException(e.Message.TrimEnd());
+            throw new StoreQueryException(IsSandboxRefusal(e) ? $"{SandboxRefusal}: {e.Message.TrimEnd()}" : e.Message.TrimEnd());
         }
     }
+
+    private const string SandboxRefusal = "refused: a query reads the store's views only (no file, URL, database file, extension or setting)";
+
+    /// <summary>DuckDB's own words for the sandbox's refusals (its error type is not always set to Permission).</summary>
+    private static bool IsSandboxRefusal(DuckDBException e) =>
+        e.Message.StartsWith("Permission Error:", StringComparison.Ordinal) || e.Message.Contains("the configuration has been locked", StringComparison.Ordinal);
 
     /// <summary>
     /// Writes every view under <paramref name="folder"/>/&lt;view&gt;/year=YYYY/ (Hive layout: the year is in the

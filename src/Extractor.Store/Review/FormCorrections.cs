@@ -92,10 +92,10 @@ public sealed class FormCorrections(DataFolder data, Ledger.Ledger ledger, FormV
         if (to is not JsonValue value) throw Wrong(field, "a number, a text or null, not an object or a list");
         switch (field.Kind)
         {
-            case FieldKind.Number when value.GetValueKind() == JsonValueKind.Number:
-                return NumberText.Normalize(value.GetValue<decimal>());
+            case FieldKind.Number when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number) && Math.Abs(number) < NumberText.Limit:
+                return NumberText.Normalize(number);
             case FieldKind.Number:
-                throw Wrong(field, "a number (or null for a blank cell)");
+                throw Wrong(field, $"a number under {NumberText.Limit:0} (or null for a blank cell)");
             case FieldKind.Year when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var year) && year is >= 1990 and <= 2100:
                 return year;
             case FieldKind.Year:

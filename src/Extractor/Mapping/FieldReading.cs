@@ -28,9 +28,9 @@ internal sealed class ReadingLog
 
     public decimal? Number(string field, GridRow row, int column, decimal multiplier = 1m)
     {
-        var reading = NumberText.Read(row.TextAt(column));
+        var reading = NumberText.Read(row.TextAt(column), multiplier);
         if (reading.Kind != NumberKind.Blank) Add(field, row, column, reading.Printed, reading.Kind);
-        return reading.Value is { } v ? NumberText.Normalize(v * multiplier) : null;
+        return reading.Value;
     }
 
     public void Add(string field, GridRow row, int column, string? printed, NumberKind? kind)

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Extractor.Mapping;
 
-/// <summary>How a numeric cell was printed.</summary>
-public enum NumberKind { Blank, Number, Placeholder, Unreadable }
+/// <summary>How a numeric cell was printed; OutOfRange is a number too large to hold (<see cref="NumberText.Limit"/>).</summary>
+public enum NumberKind { Blank, Number, Placeholder, Unreadable, OutOfRange }
 
 /// <summary>A numeric cell as read: its value when it is one, and what was printed either way.</summary>
 public readonly record struct NumberReading(NumberKind Kind, decimal? Value, string? Printed)
@@ -19,7 +19,15 @@ public readonly record struct NumberReading(NumberKind Kind, decimal? Value, str
 /// </summary>
 public static partial class NumberText
 {
-    public static NumberReading Read(string? text)
+    /// <summary>
+    /// The magnitude from which a value, in the unit it is kept in (yuan for amounts), is out of range: 10^16, ten
+    /// quadrillion yuan, far above any budget, and the first amount the store's DECIMAL(18,2) cannot hold. Below it,
+    /// sums and the execution rate are safe from overflow.
+    /// </summary>
+    public const decimal Limit = 10_000_000_000_000_000m;
+
+    /// <summary>Reads the cell; <paramref name="multiplier"/> turns the printed unit into the kept one (10,000 for 万元).</summary>
+    public static NumberReading Read(string? text, decimal multiplier = 1m)
     {
         if (string.IsNullOrWhiteSpace(text)) return new(NumberKind.Blank, null, null);
         var printed = text.Trim();
@@ -27,12 +35,15 @@ public static partial class NumberText
         if (Placeholder().IsMatch(s)) return new(NumberKind.Placeholder, null, printed);
         var m = Numeric().Match(s);
         if (!m.Success) return new(NumberKind.Unreadable, null, printed);
-        var value = decimal.Parse(m.Groups["n"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return new(NumberKind.Number, Normalize(value), printed);
+        var digits = m.Groups["n"].Value.Replace(",", "");
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            || Math.Abs(value) >= Limit / Math.Max(multiplier, 1m))
+            return new(NumberKind.OutOfRange, null, printed);
+        return new(NumberKind.Number, Normalize(value * multiplier), printed);
     }
 
-    /// <summary>True for text that reads as a number (for typing cells when aligning rows).</summary>
-    public static bool LooksNumeric(string? text) => Read(text).IsNumber;
+    /// <summary>True for text printed as a number, in range or not (for typing cells when aligning rows).</summary>
+    public static bool LooksNumeric(string? text) => Read(text).Kind is NumberKind.Number or NumberKind.OutOfRange;
 
     /// <summary>True for what a spreadsheet prints for a broken formula.</summary>
     public static bool IsSpreadsheetError(string? text) =>

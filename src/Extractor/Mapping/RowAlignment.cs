@@ -63,6 +63,7 @@ internal static class RowAlignment
         return NumberText.Read(text).Kind switch
         {
             NumberKind.Number => 3,
+            NumberKind.OutOfRange => 1,
             NumberKind.Placeholder => 0.5,
             _ => -3,
         };

@@ -17,13 +17,16 @@ public sealed class MissingFieldCheck : IFormCheck
     }
 
     private static bool Unreadable(MappedForm mapped, string field) =>
-        mapped.Readings.Any(r => r.Field == field && r.Number == NumberKind.Unreadable);
+        mapped.Readings.Any(r => r.Field == field && UnreadableValueCheck.HoldsNoValue(r));
 
     private static Check Missing(string field, string label) =>
         new("missing-field", Severity.Error, field, $"{label} could not be read from the form");
 }
 
-/// <summary>unreadable-value: a numeric cell holds no number (a spreadsheet error, words); the value is null.</summary>
+/// <summary>
+/// unreadable-value: a numeric cell holds no number (a spreadsheet error, words) or one too large to be a value
+/// (<see cref="NumberText.Limit"/>); the value is null.
+/// </summary>
 public sealed class UnreadableValueCheck : IReadingCheck
 {
     public const string CheckCode = "unreadable-value";
@@ -31,8 +34,13 @@ public sealed class UnreadableValueCheck : IReadingCheck
     public string Code => CheckCode;
 
     public IEnumerable<Check> Run(MappedForm mapped) =>
-        mapped.Readings.Where(r => r.Number == NumberKind.Unreadable).Select(r =>
-            new Check(CheckCode, Severity.Error, r.Field, $"the cell holds \"{r.Printed}\", which is not a number"));
+        mapped.Readings.Where(HoldsNoValue).Select(r =>
+            new Check(CheckCode, Severity.Error, r.Field, $"the cell holds \"{r.Printed}\", which is {Why(r.Number)}"));
+
+    public static bool HoldsNoValue(FieldReading reading) => reading.Number is NumberKind.Unreadable or NumberKind.OutOfRange;
+
+    private static string Why(NumberKind? kind) =>
+        kind == NumberKind.OutOfRange ? $"a number too large to be a value ({Amounts.Show(NumberText.Limit)} or more)" : "not a number";
 }
 
 /// <summary>low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold.</summary>

@@ -55,11 +55,17 @@ public sealed class ExecutionRateCheck : IFormCheck
 {
     private const decimal Tolerance = 0.01m;
 
+    /// <summary>
+    /// An annual budget under one fen (0.01 yuan) is none to rate against; it also keeps executed / budget within
+    /// decimal for every amount under <see cref="NumberText.Limit"/>.
+    /// </summary>
+    private const decimal SmallestBudget = 0.01m;
+
     public IEnumerable<Check> Run(MappedForm mapped)
     {
         var funds = mapped.Form.Funds;
         var total = funds.Rows.Total;
-        if (funds.ExecutionRatePercent is not { } printed || total.Executed is not { } executed || total.AnnualBudget is not { } annual || annual == 0)
+        if (funds.ExecutionRatePercent is not { } printed || total.Executed is not { } executed || total.AnnualBudget is not { } annual || Math.Abs(annual) < SmallestBudget)
             yield break;
         var computed = executed / annual * 100m;
         if (Math.Abs(computed - printed) > Tolerance)

@@ -126,6 +126,9 @@ public class ReviewApiTests(ReviewStore store)
         var wrongType = await Correct(id, new { field = "totalScore", to = "ninety", by = "auditor" });
         wrongType.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await wrongType.Content.ReadAsStringAsync()).ShouldContain("totalScore takes a number");
+        var huge = await store.Http.PostAsync($"/api/forms/{id}/corrections",
+            new StringContent("{\"field\":\"totalScore\",\"to\":1e400,\"by\":\"auditor\"}", System.Text.Encoding.UTF8, "application/json"));
+        huge.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var text = await Correct(id, new { field = "projectName", to = 12, by = "auditor" });
         text.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var nobody = await Correct(id, new { field = "totalScore", to = 90 });

@@ -43,6 +43,24 @@ public class NumberTextTests
         reading.Printed.ShouldBe(printed);
     }
 
+    [Theory]
+    [InlineData("12345678901234567890123456789012345678901", 1)]
+    [InlineData("10,000,000,000,000,000.00", 1)]
+    [InlineData("-99999999999999999", 1)]
+    [InlineData("1,000,000,000,000", 10_000)]
+    public void A_number_too_large_to_be_a_value_is_out_of_range_never_a_throw(string printed, int multiplier)
+    {
+        var reading = NumberText.Read(printed, multiplier);
+        reading.Kind.ShouldBe(NumberKind.OutOfRange);
+        reading.Value.ShouldBeNull();
+        reading.Printed.ShouldBe(printed);
+        NumberText.LooksNumeric(printed).ShouldBeTrue("it still stands where a number stands when rows are aligned");
+    }
+
+    [Fact]
+    public void The_largest_amount_under_the_limit_reads_in_yuan_from_ten_thousand_yuan() =>
+        NumberText.Read("999,999,999,999.9999", 10_000).Value.ShouldBe(9_999_999_999_999_999m);
+
     [Fact]
     public void Normalised_values_print_without_trailing_zeros() =>
         NumberText.Normalize(854500.00m).ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("854500");

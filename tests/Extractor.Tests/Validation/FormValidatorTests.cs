@@ -148,4 +148,27 @@ public class FormValidatorTests
         FormValidator.Default(0.8).Revalidate(form);
         form.Checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["score-sum-mismatch@totalScore", "low-confidence@indicators[0].score"]);
     }
+
+    [Fact]
+    public void A_seed_form_with_a_41_digit_amount_reads_with_that_amount_null_and_unreadable_value()
+    {
+        const string amount = "12345678901234567890123456789012345678901.00";
+        var seed = File.ReadAllText(Repo.Seed);
+        var text = seed.Replace("\t年度资金总额\t2308200.00\t", $"\t年度资金总额\t{amount}\t");
+        text.ShouldNotBe(seed);
+
+        var extraction = Repo.Pipeline().Extract(Extractor.Readers.InputFile.FromBytes("huge.txt", System.Text.Encoding.UTF8.GetBytes(text)));
+
+        extraction.Forms.Count.ShouldBe(6);
+        var form = extraction.Forms[1];
+        form.ProjectName.ShouldBe("上海市绿化市容视频共享交换平台建设项目");
+        form.Funds.Rows.Total.InitialBudget.ShouldBeNull();
+        form.Funds.Rows.Total.AnnualBudget.ShouldBe(2188990m);
+        form.Funds.Rows.Total.Executed.ShouldBe(2188990m);
+        form.TotalScore.ShouldBe(93m);
+        var check = form.Checks.ShouldHaveSingleItem();
+        check.Code.ShouldBe("unreadable-value");
+        check.Field.ShouldBe("funds.rows.total.initialBudget");
+        check.Message.ShouldBe($"the cell holds \"{amount}\", which is a number too large to be a value (10000000000000000 or more)");
+    }
 }
