@@ -86,7 +86,7 @@ public class ReviewApiTests(ReviewStore store)
         // A second correction of the field starts from the first one's value.
         var again = JsonNode.Parse(await (await Correct(id, new { field = "indicators[3].score", to = 9.5, by = "审计员 李", note = (string?)null })).Content.ReadAsStringAsync())!;
         again["corrections"]![1]!["from"]!.GetValue<decimal>().ShouldBe(10);
-        Directory.GetFiles(Path.Combine(store.Data, "outbox"), ".*").ShouldBeEmpty("no temporary file is left");
+        Directory.GetFiles(Path.Combine(store.Data, "outbox"), "*.tmp").ShouldBeEmpty("no temporary file is left");
     }
 
     [Fact]
