@@ -1,3 +1,4 @@
+using Extractor.Isolation;
 using System.CommandLine;
 using Extractor.Store;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +14,19 @@ internal sealed class GlobalOptions
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "debug logging", Recursive = true };
 }
 
-internal sealed record CliContext(IConfiguration Configuration, PipelineOptions Options)
+internal sealed record CliContext(IConfiguration Configuration, PipelineOptions Options, string? ConfigPath)
 {
+    /// <summary>
+    /// What reads the files: a pool of supervised reader processes of this program (started with the same settings),
+    /// or the pipeline in this process when pipeline.json says "Readers:Isolation": "in-process".
+    /// </summary>
+    public IFileExtractor Extractor(ILogger log)
+    {
+        if (Options.Readers.InProcessOnly) return new ExtractionPipeline(Options);
+        string[] settings = ConfigPath is null ? [] : ["--config", ConfigPath];
+        return new ReaderProcessPool(ReaderCommand.OfThisProgram(settings), Options.Readers, log);
+    }
+
     /// <summary>The configured data folder, for a verb that only reads it: one that does not exist is bad usage.</summary>
     public DataFolder ExistingDataFolder()
     {
@@ -31,9 +43,9 @@ internal static class Cli
     {
         try
         {
-            var (configuration, options) = CliConfig.Load(parse.GetValue(global.Config), parse.GetValue(global.Data));
+            var (configuration, options, path) = CliConfig.Load(parse.GetValue(global.Config), parse.GetValue(global.Data));
             using var logger = (Serilog.Core.Logger)CliConfig.CreateLogger(configuration, parse.GetValue(global.Verbose));
-            return verb(new CliContext(configuration, options), logger);
+            return verb(new CliContext(configuration, options, path), logger);
         }
         catch (UsageException e)
         {

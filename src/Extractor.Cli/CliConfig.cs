@@ -8,7 +8,7 @@ namespace Extractor.Cli;
 /// <summary>Where a verb's settings come from: --config FILE, else ./pipeline.json, else the one shipped beside the program.</summary>
 internal static class CliConfig
 {
-    public static (IConfiguration Configuration, PipelineOptions Options) Load(string? configPath, string? dataFolder)
+    public static (IConfiguration Configuration, PipelineOptions Options, string? Path) Load(string? configPath, string? dataFolder)
     {
         var path = configPath ?? FirstExisting(Path.Combine(Directory.GetCurrentDirectory(), "pipeline.json"), Path.Combine(AppContext.BaseDirectory, "pipeline.json"));
         if (configPath is not null && !File.Exists(configPath))
@@ -31,7 +31,7 @@ internal static class CliConfig
         }
         var errors = options.Validate();
         if (errors.Count > 0) throw new UsageException($"{path}: {string.Join("; ", errors)}");
-        return (configuration, options);
+        return (configuration, options, path is null ? null : Path.GetFullPath(path));
     }
 
     /// <summary>Logs go to standard error so results on standard output pipe cleanly.</summary>
@@ -40,6 +40,7 @@ internal static class CliConfig
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
+            .Enrich.With<ControlCharacterEscaping>()
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
         return logger.CreateLogger();
     }

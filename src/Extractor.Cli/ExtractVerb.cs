@@ -19,19 +19,21 @@ internal static class ExtractVerb
         var command = new Command("extract", "Read forms from files and write one JSON document per form") { inputs, output };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
-            var (files, passedOver) = InputPaths.Expand(parse.GetValue(inputs)!);
+            var (files, passedOver, refused) = InputPaths.Expand(parse.GetValue(inputs)!);
             foreach (var file in passedOver) log.Information("{File}: passed over (not a kind of input this reads)", file);
+            foreach (var (file, reason) in refused) log.Error("{File}: {Reason}", file, reason);
             var outFolder = parse.GetValue(output)!;
-            using var pipeline = new ExtractionPipeline(config.Options);
+            using var extractor = config.Extractor(log);
             var results = new ConcurrentDictionary<int, (string Lines, bool Failed, int Forms)>();
             var clock = Stopwatch.StartNew();
 
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = config.Options.EffectiveParallelism }, i =>
             {
-                var file = files[i];
+                var file = files[i].Shown;
                 try
                 {
-                    var extraction = pipeline.Extract(InputFile.Load(file));
+                    var input = InputFile.Load(files[i].Path, System.IO.Path.GetFileName(files[i].RelativeName), config.Options.Limits.MaxFileBytes);
+                    var extraction = extractor.Extract(input);
                     var lines = new List<string>();
                     foreach (var form in extraction.Forms)
                     {
@@ -55,19 +57,24 @@ internal static class ExtractVerb
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A fault no reader foresaw fails this file only, in one line; the batch goes on.
-                    var reason = e is OutOfMemoryException ? "it needs more memory than the process may use" : $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
-                    log.Error("{File}: the reader failed: {Reason}", file, reason);
+                    // Whatever one file does to its reader, this file fails in one line and the batch goes on.
+                    var reason = e switch
+                    {
+                        Extractor.Isolation.ReaderStoppedException stopped => stopped.Reason,
+                        OutOfMemoryException => "the reader failed: it needs more memory than the process may use",
+                        _ => $"the reader failed: {e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "),
+                    };
+                    log.Error("{File}: {Reason}", file, reason);
                     results[i] = ("", true, 0);
                 }
             });
 
             foreach (var (_, r) in results.OrderBy(r => r.Key))
                 if (r.Lines.Length > 0) Console.Out.WriteLine(r.Lines);
-            var failed = results.Values.Count(r => r.Failed);
+            var failed = results.Values.Count(r => r.Failed) + refused.Count;
             var forms = results.Values.Sum(r => r.Forms);
             var others = passedOver.Count == 0 ? "" : $", {passedOver.Count} other files passed over";
-            Console.Out.WriteLine($"{files.Count} files, {forms} forms written to {outFolder}, {failed} failed{others} ({clock.Elapsed.TotalSeconds:0.00} s)");
+            Console.Out.WriteLine($"{files.Count + refused.Count} files, {forms} forms written to {outFolder}, {failed} failed{others} ({clock.Elapsed.TotalSeconds:0.00} s)");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
         }));
         return command;

@@ -22,17 +22,22 @@ internal static class ImportVerb
         var command = new Command("import", "Import files or whole folders into the data folder's store, as the worker would") { paths };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
-            var (inputs, passedOver) = Inputs(parse.GetValue(paths)!);
+            var (inputs, passedOver, refused) = InputPaths.Expand(parse.GetValue(paths)!);
             var data = new DataFolder(config.Options.DataPath).Ensure();
             // Per-file lines only for what needs attention; progress is the periodic line or the progress display.
             var fileLog = Console.IsErrorRedirected ? new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(log).CreateLogger() : Serilog.Core.Logger.None;
-            using var pipeline = new ExtractionPipeline(config.Options);
+            using var extractor = config.Extractor(log);
             var ledger = new Extractor.Store.Ledger.Ledger(data.LedgerPath);
             // Here, not only in Recover: its warning must show even when per-file lines are off.
             Extractor.Store.Ledger.LedgerRebuild.IfLost(data, ledger, log);
-            var ingest = new FileIngest(pipeline, data, ledger, fileLog);
+            var ingest = new FileIngest(extractor, config.Options, data, ledger, fileLog);
             ingest.Recover();
             var report = new ImportReport();
+            foreach (var (shown, reason) in refused)
+            {
+                log.Error("{File}: {Reason}", shown, reason);
+                report.Add(shown, new IngestResult(IngestStatus.Quarantined, reason, null, []));
+            }
             var clock = Stopwatch.StartNew();
 
             void ImportAll(Action? progressed)
@@ -66,7 +71,7 @@ internal static class ImportVerb
                     });
             }
 
-            PrintSummary(report, passedOver, clock.Elapsed);
+            PrintSummary(report, passedOver.Count, clock.Elapsed);
             // Auditors query right after an import: bring the query cache up to date now, not at their first query.
             if (report.Forms > 0) RefreshQueryCache(data, log);
             var reportPath = report.Write(Path.Combine(data.State, "reports"));
@@ -77,24 +82,7 @@ internal static class ImportVerb
         return command;
     }
 
-    private sealed record ImportInput(string Path, string RelativeName);
-
-    /// <summary>Folders keep their own name as the first part of each file's relative name, as when dropped into the inbox.</summary>
-    private static (List<ImportInput> Inputs, int PassedOver) Inputs(IEnumerable<string> paths)
-    {
-        var inputs = new List<ImportInput>();
-        var passedOver = 0;
-        foreach (var path in paths)
-        {
-            var (files, others) = InputPaths.Expand([path]);
-            passedOver += others.Count;
-            var parent = Directory.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd('/'))! : null;
-            inputs.AddRange(files.Select(f => new ImportInput(f, parent is null ? Path.GetFileName(f) : Path.GetRelativePath(parent, Path.GetFullPath(f)))));
-        }
-        return (inputs, passedOver);
-    }
-
-    private static IngestResult ImportOne(FileIngest ingest, ImportInput input)
+    private static IngestResult ImportOne(FileIngest ingest, InputPaths.Input input)
     {
         for (var attempt = 1; ; attempt++)
         {

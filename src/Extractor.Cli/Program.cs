@@ -16,6 +16,7 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     DebugVerb.Create(global),
     ReviewVerb.Create(global),
     SchemaVerb.Create(),
+    ReaderVerb.Create(global),
 };
 
 var parse = root.Parse(args);

@@ -25,6 +25,7 @@ internal static class StatusVerb
         return command;
     }
 
+    /// <summary>Entries waiting in a folder, counted without following links (a link to "/" counts once).</summary>
     private static int Count(string folder) =>
-        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count(f => !DataFolder.IsIgnoredName(f)) : 0;
+        Directory.Exists(folder) ? Extractor.Files.FolderWalk.Entries(folder).Count(e => !DataFolder.IsIgnoredName(e.Name)) : 0;
 }

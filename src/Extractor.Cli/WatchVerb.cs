@@ -19,6 +19,7 @@ internal static class WatchVerb
             var data = new DataFolder(config.Options.DataPath).Ensure();
             using var log = new LoggerConfiguration()
                 .ReadFrom.Configuration(config.Configuration)
+                .Enrich.With<ControlCharacterEscaping>()
                 .WriteTo.Logger(consoleLog)
                 .WriteTo.File(new CompactJsonFormatter(), Path.Combine(data.Logs, "extractor-.clef"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
                 .CreateLogger();
@@ -30,8 +31,8 @@ internal static class WatchVerb
             builder.Services.AddSingleton(config.Options);
             builder.Services.AddSingleton(data);
             builder.Services.AddSingleton<ILogger>(log);
-            // Made by the container so that it is disposed (its OCR engines released) when the host stops.
-            builder.Services.AddSingleton(_ => new ExtractionPipeline(config.Options));
+            // Made by the container so that it is disposed (reader processes or OCR engines released) when the host stops.
+            builder.Services.AddSingleton(_ => config.Extractor(log));
             builder.Services.AddSingleton(sp => new Extractor.Store.Ledger.Ledger(data.LedgerPath));
             builder.Services.AddSingleton<FileIngest>();
             builder.Services.AddHostedService<InboxWorker>();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Extractor.Files;
+using Extractor.Isolation;
 using Extractor.Output;
 using Extractor.Readers;
 using Serilog;
@@ -21,16 +23,25 @@ public enum OriginalHandling { Move, Keep }
 /// Puts one file into the store, the same way for the worker and for import: claim its content in the ledger,
 /// read it, write its JSON atomically into outbox/, then archive (or quarantine with an error.json) the original.
 /// Every step is safe to repeat, so a crash anywhere is finished by the next run without lost or doubled output.
+/// A claim is given back whenever a step fails, so the next attempt (the worker's back-off) can take it again.
 /// </summary>
-public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Ledger.Ledger ledger, ILogger log)
+public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options, DataFolder data, Ledger.Ledger ledger, ILogger log)
 {
-    public IngestResult Ingest(string path, string relativeName, OriginalHandling handling, CancellationToken cancellationToken)
+    public IngestResult Ingest(string path, string relativeName, OriginalHandling handling, CancellationToken cancellationToken) =>
+        Ingest(RawName.Bytes(Path.GetFullPath(path)), relativeName, handling, cancellationToken);
+
+    /// <summary>As <see cref="Ingest(string, string, OriginalHandling, CancellationToken)"/> for a path given as raw bytes (import of names that are not UTF-8).</summary>
+    public IngestResult Ingest(byte[] path, string relativeName, OriginalHandling handling, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         InputFile file;
         try
         {
-            file = InputFile.Load(path);
+            file = InputFile.Load(path, Path.GetFileName(relativeName), options.Limits.MaxFileBytes);
+        }
+        catch (InputRejectedException e)
+        {
+            return Refuse(path, relativeName, e.Reason, handling);
         }
         catch (IOException e)
         {
@@ -49,16 +60,48 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
                 return new IngestResult(IngestStatus.Duplicate, null, null, []);
         }
 
+        try
+        {
+            return Claimed(path, relativeName, file, handling, clock, cancellationToken);
+        }
+        catch
+        {
+            GiveBack(file.Sha256);
+            throw;
+        }
+    }
+
+    private IngestResult Claimed(byte[] path, string relativeName, InputFile file, OriginalHandling handling, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var (stops, stoppedReader) = ledger.StopsSoFar(file.Sha256);
+        if (stops >= options.Readers.Attempts)
+            return Quarantine(path, relativeName, file, null, StoppedTooOften(stops, stoppedReader), handling, clock);
+
         FileExtraction extraction;
         try
         {
-            extraction = pipeline.Extract(file, cancellationToken);
+            extraction = Read(file, cancellationToken);
         }
         catch (InputRejectedException e)
         {
             return Quarantine(path, relativeName, file, e.Reader, e.Reason, handling, clock);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not IOException)
+        catch (ReaderStoppedException e)
+        {
+            ledger.RecordStoppedReader(file.Sha256, e.Reason);
+            if (stops + 1 >= options.Readers.Attempts)
+                return Quarantine(path, relativeName, file, null, StoppedTooOften(stops + 1, e.Reason), handling, clock);
+            ledger.Release(file.Sha256);
+            log.Warning("{File}: {Reason}; will try again", relativeName, e.Reason);
+            return IngestResult.Retry(e.Reason);
+        }
+        catch (IOException e)
+        {
+            ledger.Release(file.Sha256);
+            log.Warning("{File}: {Reason}; will retry", relativeName, e.Message);
+            return IngestResult.Retry(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return Quarantine(path, relativeName, file, null, $"the reader failed: {e.GetType().Name}: {e.Message}", handling, clock);
         }
@@ -77,7 +120,7 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         }
 
         var archivePath = handling == OriginalHandling.Move ? DataFolder.FreePath(data.Archive, relativeName, file.Sha256) : null;
-        ledger.Prepare(file.Sha256, extraction.Kind.ToString(), outputs, archivePath, archivePath ?? Path.GetFullPath(path));
+        ledger.Prepare(file.Sha256, extraction.Kind.ToString(), outputs, archivePath, archivePath ?? RawName.Text(path));
         if (archivePath is not null) MoveInto(path, archivePath);
         ledger.Complete(file.Sha256, relativeName, clock.Elapsed.TotalMilliseconds);
 
@@ -85,6 +128,40 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         log.Information("{File}: {Forms} forms ({Kind}, {Checks} checks) in {Elapsed:0} ms{Skipped}",
             relativeName, extraction.Forms.Count, extraction.Kind, extraction.Forms.Sum(f => f.Checks.Count), clock.Elapsed.TotalMilliseconds, skipped);
         return new IngestResult(IngestStatus.Processed, null, extraction.Kind.ToString(), extraction.Forms);
+    }
+
+    /// <summary>
+    /// The read. Read in this process, it is counted in the ledger while it runs, so that a file that takes the whole
+    /// worker down is seen at the next start; a reader process that is stopped instead counts through its exception.
+    /// </summary>
+    private FileExtraction Read(InputFile file, CancellationToken cancellationToken)
+    {
+        if (!extractor.ReadsInThisProcess) return extractor.Extract(file, cancellationToken);
+        ledger.BeginRead(file.Sha256);
+        try
+        {
+            return extractor.Extract(file, cancellationToken);
+        }
+        finally
+        {
+            ledger.EndRead(file.Sha256);
+        }
+    }
+
+    private static string StoppedTooOften(int reads, string? lastReason) =>
+        $"it stopped its reader {reads} times (Extractor:Readers:Attempts): {lastReason ?? "the worker itself ended while reading it"}";
+
+    /// <summary>Best effort: the claim is given back so a later attempt takes it; when even the ledger fails, recovery at the next start does.</summary>
+    private void GiveBack(string sha256)
+    {
+        try
+        {
+            ledger.Release(sha256);
+        }
+        catch (Exception e)
+        {
+            log.Warning("the ledger could not give back a claim ({Reason}); the next start will", e.Message);
+        }
     }
 
     /// <summary>
@@ -115,18 +192,33 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
     }
 
     /// <summary>
+    /// An entry that is no file the store may read (a link, a FIFO, a file over the size limit): the worker moves the
+    /// entry itself into quarantine (rename: a link stays a link, nothing is opened); import leaves it where it is. Either
+    /// way a note says why, and nothing behind a link is ever read or copied.
+    /// </summary>
+    public IngestResult Refuse(byte[] path, string relativeName, string reason, OriginalHandling handling)
+    {
+        var target = DataFolder.FreePath(data.Quarantine, relativeName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(path)));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        WriteNote(target, new QuarantineNote(relativeName, null, reason, null, DateTimeOffset.UtcNow, 0, ledger.OriginalName(relativeName)));
+        if (handling == OriginalHandling.Move) NativeFiles.Rename(path, RawName.Bytes(target));
+        ledger.RecordRefusedEntry(relativeName);
+        log.Error("{File}: quarantined: {Reason}", relativeName, reason);
+        return new IngestResult(IngestStatus.Quarantined, reason, null, []);
+    }
+
+    /// <summary>
     /// Puts the original (worker) or a copy of it (import) into quarantine/ with its note. An import of content
     /// already there only renews that copy's note: importing again never adds a second copy.
     /// </summary>
-    private IngestResult Quarantine(string path, string relativeName, InputFile file, string? kind, string reason, OriginalHandling handling, Stopwatch clock)
+    private IngestResult Quarantine(byte[] path, string relativeName, InputFile file, string? kind, string reason, OriginalHandling handling, Stopwatch clock)
     {
         var kept = handling == OriginalHandling.Keep ? KeptCopy(file.Sha256) : null;
         var target = kept ?? DataFolder.FreePath(data.Quarantine, relativeName, file.Sha256);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var error = new QuarantineNote(relativeName, file.Sha256, reason, kind, DateTimeOffset.UtcNow, ledger.Attempts(file.Sha256));
-        File.WriteAllText(target + ".error.json", JsonSerializer.Serialize(error, QuarantineNote.Json));
+        WriteNote(target, new QuarantineNote(relativeName, file.Sha256, reason, kind, DateTimeOffset.UtcNow, ledger.Attempts(file.Sha256), ledger.OriginalName(relativeName)));
         if (handling == OriginalHandling.Move) MoveInto(path, target);
-        else if (kept is null) File.Copy(path, target, overwrite: true);
+        else if (kept is null) File.WriteAllBytes(target, file.Bytes);
         ledger.Quarantine(file.Sha256, relativeName, kind, reason, clock.Elapsed.TotalMilliseconds, target);
         if (kept is null) log.Error("{File}: quarantined: {Reason}", relativeName, reason);
         else log.Error("{File}: quarantined: {Reason} (the same content is already in {Copy}; its note was renewed)", relativeName, reason, kept);
@@ -141,20 +233,27 @@ public sealed class FileIngest(ExtractionPipeline pipeline, DataFolder data, Led
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)) == sha256 ? copy : null;
     }
 
-    private void Archive(string path, string relativeName, string sha256, OriginalHandling handling)
+    private static void WriteNote(string target, QuarantineNote note) =>
+        File.WriteAllText(target + ".error.json", JsonSerializer.Serialize(note, QuarantineNote.Json));
+
+    private void Archive(byte[] path, string relativeName, string sha256, OriginalHandling handling)
     {
         if (handling == OriginalHandling.Move) MoveInto(path, DataFolder.FreePath(data.Archive, relativeName, sha256));
     }
 
-    private static void MoveInto(string from, string to)
+    private static void MoveInto(byte[] from, string to)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Move(from, to);
+        NativeFiles.Rename(from, RawName.Bytes(to));
     }
 }
 
-/// <summary>The &lt;name&gt;.error.json beside a quarantined file: what a user needs to act on it.</summary>
-public sealed record QuarantineNote(string File, string Sha256, string Reason, string? Reader, DateTimeOffset Time, int Attempts)
+/// <summary>
+/// The &lt;name&gt;.error.json beside a quarantined file: what a user needs to act on it. <see cref="Sha256"/> is null
+/// for an entry whose content was never read (a link, a FIFO, a file over the size limit); <see cref="OriginalName"/>
+/// is the name as received when the store had to keep it under a safe one.
+/// </summary>
+public sealed record QuarantineNote(string File, string? Sha256, string Reason, string? Reader, DateTimeOffset Time, int Attempts, string? OriginalName = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -21,7 +21,7 @@ public sealed record FileExtraction(InputFile File, InputKind Kind, IReadOnlyLis
 /// file → detect kind → reader → grid pages → form segmenter → mapper → validator. Hosts (worker, command
 /// line) call this and write what it returns; none of them holds extraction logic.
 /// </summary>
-public sealed class ExtractionPipeline : IDisposable
+public sealed class ExtractionPipeline : IFileExtractor, IDisposable
 {
     private readonly IReadOnlyDictionary<InputKind, IDocumentReader> _readers;
     private readonly FormValidator _validator;
@@ -37,15 +37,17 @@ public sealed class ExtractionPipeline : IDisposable
         if (ocr is null) ocr = _ownedOcr = OcrReaders.Create(options);
         _readers = new Dictionary<InputKind, IDocumentReader>
         {
-            [InputKind.Text] = new TabTextReader(),
-            [InputKind.Html] = new HtmlTableReader(),
-            [InputKind.Pdf] = new PdfTextReader(ocr.Pages),
+            [InputKind.Text] = new TabTextReader(options.Limits),
+            [InputKind.Html] = new HtmlTableReader(options.Limits),
+            [InputKind.Pdf] = new PdfTextReader(ocr.Pages, limits: options.Limits),
             [InputKind.Image] = ocr.Images,
         };
         _validator = FormValidator.Default(options.LowConfidenceThreshold);
     }
 
     public void Dispose() => _ownedOcr?.Dispose();
+
+    public bool ReadsInThisProcess => true;
 
     /// <summary>Reads every form of a file; throws <see cref="InputRejectedException"/> with the reason when it has none.</summary>
     public FileExtraction Extract(InputFile file, CancellationToken cancellationToken = default)

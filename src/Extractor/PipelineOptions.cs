@@ -1,3 +1,4 @@
+using Extractor.Isolation;
 using Extractor.Readers.Ocr;
 using Microsoft.Extensions.Configuration;
 
@@ -23,6 +24,12 @@ public sealed class PipelineOptions
     /// <summary>The inbox worker's timings.</summary>
     public WorkerOptions Worker { get; set; } = new();
 
+    /// <summary>How files are read: supervised reader processes and their limits ("Extractor:Readers").</summary>
+    public ReaderOptions Readers { get; set; } = new();
+
+    /// <summary>Limits every input must stay within ("Extractor:Limits").</summary>
+    public InputLimits Limits { get; set; } = new();
+
     /// <summary>The OCR reader's settings ("Extractor:Ocr").</summary>
     public OcrOptions Ocr { get; set; } = new();
 
@@ -42,6 +49,8 @@ public sealed class PipelineOptions
         if (Worker.RescanSeconds <= 0) errors.Add("Extractor:Worker:RescanSeconds must be above 0");
         if (Worker.ReadySeconds < 0) errors.Add("Extractor:Worker:ReadySeconds must be 0 or more");
         if (Worker.MaxRetrySeconds <= 0) errors.Add("Extractor:Worker:MaxRetrySeconds must be above 0");
+        errors.AddRange(Readers.Validate());
+        errors.AddRange(Limits.Validate());
         errors.AddRange(Ocr.Validate(BaseFolder));
         return errors;
     }

@@ -158,3 +158,31 @@ public class ImportVerbTests
         note["attempts"]!.GetValue<int>().ShouldBe(3);
     }
 }
+
+/// <summary>import walks only the folders it is given: no link is followed, no loop walked, nothing outside copied.</summary>
+public class ImportConfinementTests
+{
+    [Fact]
+    public void Import_follows_no_link_in_a_walked_folder_and_copies_nothing_from_outside_into_quarantine()
+    {
+        var year = CliRun.TempFolder();
+        var outside = CliRun.TempFolder();
+        File.WriteAllText(Path.Combine(outside, "shadow"), "root:secret");
+        File.Copy(Path.Combine(CliRun.Fixtures, "seed", "000_3040adc6ab17b275.txt"), Path.Combine(outside, "form.txt"));
+        File.Copy(Path.Combine(CliRun.Fixtures, "variants", "variants.txt"), Path.Combine(year, "variants.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(year, "loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(year, "outside"), outside);
+        File.CreateSymbolicLink(Path.Combine(year, "shadow.txt"), Path.Combine(outside, "shadow"));
+        var data = CliRun.TempFolder();
+
+        var result = CliRun.Run("import", year, "--data", data);
+
+        result.ExitCode.ShouldBe(1, result.Err);
+        result.Out.ShouldContain("3 failed");
+        result.Err.ShouldContain("a link, not a file");
+        Directory.GetFiles(Path.Combine(data, "outbox"), "*.json").Length.ShouldBe(4);
+        var quarantine = Path.Combine(data, "quarantine");
+        (Directory.Exists(quarantine) ? Directory.GetFiles(quarantine, "*", SearchOption.AllDirectories) : []).ShouldBeEmpty();
+        File.ReadAllText(Path.Combine(outside, "shadow")).ShouldBe("root:secret");
+    }
+}

@@ -5,10 +5,10 @@ namespace Extractor.Worker.Tests;
 /// <summary>The real worker on real folders: every input ends archived with its JSON or quarantined with its reason.</summary>
 public class InboxWorkerTests
 {
-    private static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(WorkerProcess.Fixtures, path));
+    internal static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(WorkerProcess.Fixtures, path));
 
     /// <summary>The same forms with other bytes: a trailing blank line (text) or comment (HTML, PDF) makes a new content.</summary>
-    private static byte[] Variant(string path, int n)
+    internal static byte[] Variant(string path, int n)
     {
         var bytes = Fixture(path);
         var suffix = Path.GetExtension(path) switch
@@ -20,7 +20,7 @@ public class InboxWorkerTests
         return bytes.Concat(Encoding.UTF8.GetBytes(suffix)).ToArray();
     }
 
-    private static readonly (string Path, int Forms)[] Sources =
+    internal static readonly (string Path, int Forms)[] Sources =
     [
         ("seed/000_3040adc6ab17b275.txt", 6), ("seed/seed.html", 6), ("variants/variants.txt", 4),
         ("variants/variants.html", 4), ("cut-off/cut-off.txt", 1), ("seed/seed.chromium.pdf", 6),
@@ -30,7 +30,7 @@ public class InboxWorkerTests
     /// <summary>Scans take seconds a page to read: one of each kind (image-only PDF, multi-page TIFF) is enough here.</summary>
     private static readonly (string Path, int Forms)[] Scans = [("seed/seed.scan300.pdf", 6), ("variants/variants.scan300-bw.tif", 4)];
 
-    private static readonly string[] BadFiles =
+    internal static readonly string[] BadFiles =
         ["empty.txt", "garbage.bin", "no-form.txt", "bad-utf8.txt", "other-form.txt", "corrupt.pdf", "truncated.pdf", "user-password.pdf", "zero-pages.pdf"];
 
     [Fact]
@@ -62,7 +62,7 @@ public class InboxWorkerTests
         }
 
         worker.WaitUntil(() => worker.Files(worker.Archive).Length + worker.Files(worker.Quarantine).Length - worker.Files(worker.Quarantine, "*.error.json").Length == dropped,
-            TimeSpan.FromMinutes(3), "every file to be archived or quarantined");
+            TimeSpan.FromMinutes(8), "every file to be archived or quarantined");
 
         worker.Files(worker.Outbox, "*.json").Length.ShouldBe(expectedForms);
         dropped.ShouldBe(50);

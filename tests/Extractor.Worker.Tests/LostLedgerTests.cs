@@ -17,10 +17,10 @@ public class LostLedgerTests
             using var restarted = new WorkerProcess(first.Root).Start();
             restarted.Log.ShouldContain("was missing or empty: rebuilt from 6 documents");
             restarted.Drop("新名字.txt", seed);
-            restarted.WaitUntil(() => File.Exists(Path.Combine(restarted.Archive, "新名字.txt")), TimeSpan.FromSeconds(60), "the second drop archived");
-
+            // The log line follows the move into the archive: wait for both.
+            restarted.WaitUntil(() => File.Exists(Path.Combine(restarted.Archive, "新名字.txt")) && restarted.Log.Contains("新名字.txt: duplicate of content already processed"),
+                TimeSpan.FromSeconds(60), "the second drop archived as a duplicate");
             restarted.Files(restarted.Outbox, "*.json").Length.ShouldBe(6);
-            restarted.Log.ShouldContain("新名字.txt: duplicate of content already processed");
         }
     }
 }

@@ -12,13 +12,15 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public WorkerProcess(string? root = null)
+    /// <param name="settings">More settings of the "Extractor" section, as JSON members (`"Readers": { … }`).</param>
+    public WorkerProcess(string? root = null, string? settings = null, string worker = "\"RescanSeconds\": 1, \"ReadySeconds\": 0.4, \"MaxRetrySeconds\": 1")
     {
         Root = root ?? Directory.CreateTempSubdirectory("extractor-worker-").FullName;
         ConfigPath = Path.Combine(Root, "pipeline.json");
-        File.WriteAllText(ConfigPath, """
+        var more = settings is null ? "" : ", " + settings;
+        File.WriteAllText(ConfigPath, $$"""
             { "Extractor": { "DataFolder": "data", "Parallelism": 2,
-                             "Worker": { "RescanSeconds": 1, "ReadySeconds": 0.4, "MaxRetrySeconds": 1 } } }
+                             "Worker": { {{worker}} }{{more}} } }
             """);
     }
 
@@ -30,6 +32,14 @@ internal sealed class WorkerProcess : IDisposable
     public string Archive => Path.Combine(Data, "archive");
     public string Quarantine => Path.Combine(Data, "quarantine");
     public string Work => Path.Combine(Data, "work");
+    public string State => Path.Combine(Data, "state");
+
+    public int Id => _process!.Id;
+
+    /// <summary>The worker process's peak resident memory so far (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes =>
+        long.Parse(File.ReadAllLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -49,10 +59,17 @@ internal sealed class WorkerProcess : IDisposable
         return this;
     }
 
-    /// <summary>SIGKILL: no chance to finish anything.</summary>
+    /// <summary>SIGKILL of the whole process tree (worker and reader processes): no chance to finish anything.</summary>
     public void Kill()
     {
         _process!.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGKILL of the worker alone, as the kernel's OOM killer or a crash would: its reader processes are orphaned.</summary>
+    public void KillWorkerOnly()
+    {
+        Process.Start("kill", ["-KILL", _process!.Id.ToString()])!.WaitForExit();
         _process.WaitForExit();
     }
 
@@ -64,8 +81,12 @@ internal sealed class WorkerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Entries under a folder (links listed, never followed: a quarantined link to "/" must not walk the machine).</summary>
     public string[] Files(string folder, string pattern = "*") =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, pattern, SearchOption.AllDirectories) : [];
+        Directory.Exists(folder)
+            ? Extractor.Files.FolderWalk.Entries(folder).Where(e => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, e.Name))
+                .Select(e => Path.Combine(folder, e.SafeRelativeName)).ToArray()
+            : [];
 
     public void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
     {
@@ -92,6 +113,7 @@ internal sealed class WorkerProcess : IDisposable
     {
         if (_process is { HasExited: false }) Kill();
         _process?.Dispose();
+        _process = null;
     }
 
     private static string FindFixtures()

@@ -57,6 +57,9 @@ public sealed class Ledger
                 owner_pid    INTEGER,
                 owner_run    TEXT,
                 updated_at   TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS names (
+                name       TEXT PRIMARY KEY,
+                original   TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS receipts (
                 id         INTEGER PRIMARY KEY AUTOINCREMENT,
                 name       TEXT NOT NULL,
@@ -75,18 +78,75 @@ public sealed class Ledger
                 note       TEXT,
                 at         TEXT NOT NULL);
             """);
-        // Added after the first ledgers were made: where the content's quarantine copy is, so it is never copied twice;
-        // where its original is kept, for the review page's pictures.
-        AddColumnIfMissing(connection, "contents", "quarantine_path", "TEXT");
-        AddColumnIfMissing(connection, "contents", "original_path", "TEXT");
+        AddColumn(connection, "contents", "stops", "INTEGER NOT NULL DEFAULT 0");
+        AddColumn(connection, "contents", "stopped_reader", "TEXT");
+        // Where the content's quarantine copy is, so it is never copied twice.
+        AddColumn(connection, "contents", "quarantine_path", "TEXT");
+        // Where its original is kept (archive/, or where import found it), for the review page's pictures.
+        AddColumn(connection, "contents", "original_path", "TEXT");
     }
 
-    /// <summary>A ledger made by an earlier version lacks the columns added since; they are added, empty.</summary>
-    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string type)
+    /// <summary>Columns later versions added, added to a ledger an earlier version made.</summary>
+    private static void AddColumn(SqliteConnection connection, string table, string column, string type)
     {
-        using (var info = Command(connection, $"SELECT 1 FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column)))
-            if (info.ExecuteScalar() is not null) return;
-        Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+        using var read = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+        if (Convert.ToInt32(read.ExecuteScalar()) == 0) Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type};");
+    }
+
+    /// <summary>
+    /// A read of the content that may take this process down (the file is read in-process) is counted before it
+    /// starts and uncounted when it ends (<see cref="EndRead"/>): one that killed the whole worker is still counted at
+    /// the next start, and seen at the content's next claim (<see cref="StopsSoFar"/>).
+    /// </summary>
+    public void BeginRead(string sha256)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = stops + 1, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>The read counted by <see cref="BeginRead"/> ended with a result, or was stopped by the worker's own stop: it counts no more.</summary>
+    public void EndRead(string sha256)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = MAX(stops - 1, 0), updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>The content's reader process was stopped (killed over a limit, or it crashed): counted, with the reason for the note.</summary>
+    public void RecordStoppedReader(string sha256, string reason)
+    {
+        using var connection = Open();
+        Command(connection, "UPDATE contents SET stops = stops + 1, stopped_reader = $reason, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$reason", reason), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>Times reading the content stopped its reader (or the whole worker), and the last reason a reader was stopped.</summary>
+    public (int Stops, string? StoppedReader) StopsSoFar(string sha256)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT stops, stopped_reader FROM contents WHERE sha256 = $sha", ("$sha", sha256));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (0, null);
+    }
+
+    /// <summary>A file received under a name the store could not keep (not UTF-8, control characters, too long): its original, printable.</summary>
+    public void RecordOriginalName(string name, string original)
+    {
+        using var connection = Open();
+        Command(connection, "INSERT INTO names (name, original) VALUES ($name, $original) ON CONFLICT (name) DO UPDATE SET original = $original",
+            ("$name", name), ("$original", original)).ExecuteNonQuery();
+    }
+
+    /// <summary>The original of a name the store made safe, or null when the name is the one received.</summary>
+    public string? OriginalName(string name)
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT original FROM names WHERE name = $name", ("$name", name)).ExecuteScalar() as string;
+    }
+
+    /// <summary>An inbox entry that is no file (a link, a FIFO, a device): quarantined as it is, with no content to key.</summary>
+    public void RecordRefusedEntry(string name)
+    {
+        using var connection = Open();
+        Receipt(connection, name, "", Outcome.Quarantined, 0);
     }
 
     /// <summary>True when the ledger knows no content at all: new, or lost and made again.</summary>
@@ -150,14 +210,15 @@ public sealed class Ledger
 
     /// <summary>
     /// Records the outputs written and where the original will be archived, before it is moved there; and where the
-    /// original is kept from now on (the archive path, or where import found it), for the review page's images.
+    /// original is kept from now on (the archive path, or where import found it; null for a name that is no UTF-8),
+    /// for the review page's images.
     /// </summary>
-    public void Prepare(string sha256, string kind, IReadOnlyList<string> outputs, string? archivePath, string originalPath)
+    public void Prepare(string sha256, string kind, IReadOnlyList<string> outputs, string? archivePath, string? originalPath)
     {
         using var connection = Open();
         Command(connection, "UPDATE contents SET kind = $kind, forms = $forms, outputs = $outputs, archive_path = $archive, original_path = $original, updated_at = $now WHERE sha256 = $sha",
             ("$sha", sha256), ("$kind", kind), ("$forms", outputs.Count), ("$outputs", string.Join('\n', outputs)), ("$archive", (object?)archivePath ?? DBNull.Value),
-            ("$original", originalPath), ("$now", Now())).ExecuteNonQuery();
+            ("$original", (object?)originalPath ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
     }
 
     /// <summary>Where the original of a processed content is kept (archive/ or where import found it); null when unknown.</summary>
@@ -181,7 +242,7 @@ public sealed class Ledger
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        Command(connection, "UPDATE contents SET status = 'processed', owner_pid = NULL, owner_run = NULL, reason = NULL, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
+        Command(connection, "UPDATE contents SET status = 'processed', stops = 0, stopped_reader = NULL, owner_pid = NULL, owner_run = NULL, reason = NULL, updated_at = $now WHERE sha256 = $sha", ("$sha", sha256), ("$now", Now())).ExecuteNonQuery();
         Receipt(connection, name, sha256, Outcome.Processed, elapsedMs);
         tx.Commit();
     }
@@ -191,7 +252,7 @@ public sealed class Ledger
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        Command(connection, "UPDATE contents SET status = 'quarantined', kind = $kind, reason = $reason, quarantine_path = coalesce($copy, quarantine_path), owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
+        Command(connection, "UPDATE contents SET status = 'quarantined', stops = 0, stopped_reader = NULL, kind = $kind, reason = $reason, quarantine_path = coalesce($copy, quarantine_path), owner_pid = NULL, owner_run = NULL, updated_at = $now WHERE sha256 = $sha",
             ("$sha", sha256), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", reason), ("$copy", (object?)copy ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
         Receipt(connection, name, sha256, Outcome.Quarantined, elapsedMs);
         tx.Commit();

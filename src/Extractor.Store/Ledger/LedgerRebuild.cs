@@ -72,7 +72,11 @@ public static class LedgerRebuild
     {
         if (!Directory.Exists(data.Quarantine)) return [];
         var notes = new List<(QuarantineNote Note, string Copy)>();
-        foreach (var path in Directory.EnumerateFiles(data.Quarantine, "*.error.json", SearchOption.AllDirectories))
+        // Walked without following links: quarantine/ holds the links the inbox refused, one of them may be "/".
+        var notePaths = Extractor.Files.FolderWalk.Entries(data.Quarantine)
+            .Where(e => e.Kind == Extractor.Files.EntryKind.File && e.Name.EndsWith(".error.json", StringComparison.Ordinal))
+            .Select(e => Path.Combine(data.Quarantine, e.SafeRelativeName));
+        foreach (var path in notePaths)
         {
             try
             {
@@ -86,7 +90,7 @@ public static class LedgerRebuild
         }
         return notes.GroupBy(n => n.Note.Sha256, StringComparer.Ordinal)
             .Select(g => g.MaxBy(n => n.Note.Time))
-            .Select(n => new KnownContent(n.Note.Sha256, Outcome.Quarantined, n.Note.File, 0, null, n.Note.Reader, n.Note.Reason,
+            .Select(n => new KnownContent(n.Note.Sha256!, Outcome.Quarantined, n.Note.File, 0, null, n.Note.Reader, n.Note.Reason,
                 Math.Max(1, n.Note.Attempts), File.Exists(n.Copy) ? n.Copy : null));
     }
 }

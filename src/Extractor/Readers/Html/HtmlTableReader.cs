@@ -10,11 +10,16 @@ namespace Extractor.Readers.Html;
 /// outside tables (a title in &lt;h1&gt;, the year in a &lt;p&gt;) becomes one-cell rows in document order,
 /// so a form whose title sits above its table reads like one whose title is its first row.
 /// </summary>
-public sealed class HtmlTableReader : IDocumentReader
+public sealed class HtmlTableReader(InputLimits? limits = null) : IDocumentReader
 {
+    private readonly InputLimits _limits = limits ?? new InputLimits();
+
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
+        _limits.CheckTextBytes(file.Bytes.Length);
         var html = TextDecoding.Decode(file.Bytes);
+        if (MarkupDepth.Of(html, _limits.MaxHtmlDepth) > _limits.MaxHtmlDepth)
+            throw new InputRejectedException($"the HTML nests its elements more than {_limits.MaxHtmlDepth} deep (Extractor:Limits:MaxHtmlDepth); no export of a form does");
         var document = new HtmlParser().ParseDocument(html);
         var cells = new List<Cell>();
         var nextRow = 0;

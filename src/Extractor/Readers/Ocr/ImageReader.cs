@@ -3,7 +3,7 @@ using Extractor.Grid;
 namespace Extractor.Readers.Ocr;
 
 /// <summary>Reads PNG, JPEG, BMP and (multi-page) TIFF files by OCR, one grid page per image page.</summary>
-public sealed class ImageReader(OcrEnginePool engines, OcrOptions options) : IDocumentReader
+public sealed class ImageReader(OcrEnginePool engines, OcrOptions options, InputLimits limits) : IDocumentReader
 {
     /// <summary>Images without a resolution are taken to be a page this wide (A4), the usual case for scans.</summary>
     private const double AssumedPageWidthInches = 8.27;
@@ -11,6 +11,7 @@ public sealed class ImageReader(OcrEnginePool engines, OcrOptions options) : IDo
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
         var count = ScanImage.PageCount(file.Bytes);
+        limits.CheckPages(count, "image");
         return engines.Use(engine =>
         {
             var pages = new List<GridPage>(count);

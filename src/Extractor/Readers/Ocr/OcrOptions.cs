@@ -35,8 +35,8 @@ public sealed class OcrOptions
     /// <summary>Engines kept initialised; 0 means one per reader thread (Extractor:Parallelism). Default 0.</summary>
     public int Engines { get; set; }
 
-    /// <summary>Largest page image accepted, in pixels (width x height), checked from the header before decoding. Default 80,000,000.</summary>
-    public long MaxPixels { get; set; } = 80_000_000;
+    /// <summary>Largest page image accepted, in pixels (width x height), checked from the header before decoding. Default 40,000,000 (an A2 page at 300 dpi is 35 million; an 8000 x 8000 image would take gigabytes to prepare).</summary>
+    public long MaxPixels { get; set; } = 40_000_000;
 
     /// <summary>Resolution pages are scaled to before reading; scans below it are scaled up. Default 300.</summary>
     public int TargetDpi { get; set; } = 300;

@@ -3,11 +3,11 @@ namespace Extractor.Readers.Ocr;
 /// <summary>The OCR readers of a pipeline, sharing one pool of engines.</summary>
 public sealed class OcrReaders : IDisposable
 {
-    private OcrReaders(OcrEnginePool engines, OcrOptions options)
+    private OcrReaders(OcrEnginePool engines, OcrOptions options, InputLimits limits)
     {
         Engines = engines;
         Pages = new PdfPageOcr(engines, options);
-        Images = new ImageReader(engines, options);
+        Images = new ImageReader(engines, options, limits);
     }
 
     public OcrEnginePool Engines { get; }
@@ -23,7 +23,7 @@ public sealed class OcrReaders : IDisposable
     {
         var ocr = options.Ocr;
         var size = ocr.Engines > 0 ? ocr.Engines : options.EffectiveParallelism;
-        return new OcrReaders(new OcrEnginePool(ocr, ocr.SettingsPath(options.BaseFolder), size), ocr);
+        return new OcrReaders(new OcrEnginePool(ocr, ocr.SettingsPath(options.BaseFolder), size), ocr, options.Limits);
     }
 
     public void Dispose() => Engines.Dispose();

@@ -11,9 +11,10 @@ namespace Extractor.Readers.Pdf;
 /// layer goes to OCR.
 /// Owner-password encryption (printing or copying forbidden) does not stop reading; a user password does.
 /// </summary>
-public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null) : IDocumentReader
+public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null, InputLimits? limits = null) : IDocumentReader
 {
     private readonly LatticeOptions _lattice = lattice ?? new LatticeOptions();
+    private readonly InputLimits _limits = limits ?? new InputLimits();
 
     /// <summary>PdfPig may find the encryption when the document opens or only when a page is read.</summary>
     private const string UserPassword = "the PDF is protected by a user password; it cannot be read without it";
@@ -21,6 +22,8 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
         using var document = Open(file);
+        _limits.CheckPages(document.NumberOfPages, "PDF");
+        InflationBound.Check(document, _limits.MaxInflatedBytes);
         var lattice = new LatticeGridFinder(_lattice);
         var stream = new StreamGridFinder();
         var read = new List<(PageLayout? Layout, List<FoundTable> Tables, GridPage? Scan)>(document.NumberOfPages);
@@ -28,6 +31,11 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = PageOf(document, number);
+            if (TextLayer.IsBlank(page))
+            {
+                read.Add((null, [], new GridPage(number, ReadMethod.PdfText, []) { Size = (page.Width, page.Height) }));
+                continue;
+            }
             var unreadable = TextLayer.IsEmpty(page) ? "has no text layer (a scan)"
                 : TextLayer.IsGarbage(page) ? "has a text layer of unreadable characters (a font without a usable ToUnicode map)"
                 : null;

@@ -11,6 +11,9 @@ public static class TextLayer
     /// <summary>Below this share of readable characters (CJK, ASCII, usual punctuation) a text layer is garbage.</summary>
     public const double MinReadableShare = 0.5;
 
+    /// <summary>Nothing on the page at all (no text, no image, no line): nothing to read, by OCR or otherwise.</summary>
+    public static bool IsBlank(Page page) => IsEmpty(page) && !page.GetImages().Any() && page.Paths.Count == 0;
+
     public static bool IsEmpty(Page page) => !page.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value));
 
     public static bool IsGarbage(Page page)

@@ -9,11 +9,15 @@ namespace Extractor.Readers.Text;
 /// Tab-separated exports of the form (Excel/WPS "save as text"): one line a row, tabs split cells, cells may
 /// carry HTML fragments (&lt;p&gt;…&lt;/p&gt;) and, when quoted, line breaks. Blank lines are kept as empty rows.
 /// </summary>
-public sealed class TabTextReader : IDocumentReader
+public sealed class TabTextReader(InputLimits? limits = null) : IDocumentReader
 {
+    private readonly InputLimits _limits = limits ?? new InputLimits();
+
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
+        _limits.CheckTextBytes(file.Bytes.Length);
         var text = TextDecoding.Decode(file.Bytes);
+        _limits.CheckLines(text);
         return new GridDocument([new GridPage(null, ReadMethod.Text, Cells(text))]);
     }
 
