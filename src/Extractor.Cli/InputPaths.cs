@@ -35,8 +35,7 @@ internal static class InputPaths
                 {
                     var shown = Path.Combine(path, entry.Printable);
                     if (DataFolder.IsIgnoredName(entry.Name)) continue;
-                    if (entry.Problem is not null) refused.Add((shown, entry.Problem));
-                    else if (entry.Kind != EntryKind.File) refused.Add((shown, new EntryStatus(entry.Kind, 0, default).Refusal!));
+                    if (entry.Refusal is { } refusal) refused.Add((shown, refusal));
                     else if (!InputKindDetector.IsInputName(entry.Name)) passedOver.Add(shown);
                     else files.Add(new Input(entry.Path, shown, $"{rootName}/{entry.SafeRelativeName}"));
                 }

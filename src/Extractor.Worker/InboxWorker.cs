@@ -143,7 +143,7 @@ public sealed class InboxWorker(PipelineOptions options, DataFolder data, FileIn
             if (entry.Kind != EntryKind.File)
             {
                 RememberOriginal(entry);
-                ingest.Refuse(entry.Path, relative, new EntryStatus(entry.Kind, 0, default).Refusal!, OriginalHandling.Move);
+                ingest.Refuse(entry.Path, relative, entry.Refusal!, OriginalHandling.Move);
                 return null;
             }
             if (!_readiness.IsReady(entry)) return false;

@@ -10,7 +10,10 @@ public readonly record struct EntryStatus(EntryKind Kind, long Size, DateTime Mo
     public static readonly EntryStatus Link = new(EntryKind.Link, 0, default);
 
     /// <summary>Why an entry that is no regular file is not read, for logs and quarantine notes.</summary>
-    public string? Refusal => Kind switch
+    public string? Refusal => RefusalOf(Kind);
+
+    /// <summary>Why an entry of this kind is not read; null for a regular file.</summary>
+    public static string? RefusalOf(EntryKind kind) => kind switch
     {
         EntryKind.File => null,
         EntryKind.Link => "a link, not a file: links are never followed",

@@ -17,6 +17,9 @@ public sealed record FolderEntry(byte[] Path, IReadOnlyList<byte[]> Parts, Entry
     public string Printable => string.Join('/', Parts.Select(RawName.Printable));
 
     public string Name => RawName.Text(Parts[^1]) ?? RawName.Safe(Parts[^1]);
+
+    /// <summary>Why the entry is not read: a folder that could not be walked, or an entry that is no regular file; null for a file.</summary>
+    public string? Refusal => Problem ?? EntryStatus.RefusalOf(Kind);
 }
 
 /// <summary>

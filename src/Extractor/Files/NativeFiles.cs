@@ -40,7 +40,7 @@ public static unsafe partial class NativeFiles
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno == ErrorLoop) return (new Microsoft.Win32.SafeHandles.SafeFileHandle(), EntryStatus.Link);
-            throw errno == ErrorNoEntry ? new FileNotFoundException($"no such file: {Printable(path)}") : Error("open", path, errno);
+            throw errno == ErrorNoEntry ? new FileNotFoundException($"no such file: {RawName.Printable(path)}") : Error("open", path, errno);
         }
         var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
         var buffer = stackalloc byte[256];
@@ -99,9 +99,6 @@ public static unsafe partial class NativeFiles
         return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(protocol, ownsHandle: true), FileAccess.Write, bufferSize: 0);
     }
 
-    /// <summary>A raw path as text for messages: invalid bytes as \xNN.</summary>
-    public static string Printable(byte[] raw) => RawName.Printable(raw);
-
     private static EntryStatus Status(byte* statx)
     {
         var mode = *(ushort*)(statx + 28);
@@ -137,7 +134,7 @@ public static unsafe partial class NativeFiles
     private static IOException Error(string what, byte[] path, int? errno = null)
     {
         var code = errno ?? Marshal.GetLastPInvokeError();
-        return new IOException($"cannot {what} {Printable(path)}: {Marshal.GetPInvokeErrorMessage(code)}", code);
+        return new IOException($"cannot {what} {RawName.Printable(path)}: {Marshal.GetPInvokeErrorMessage(code)}", code);
     }
 
     [LibraryImport("libc", SetLastError = true)]

@@ -78,7 +78,7 @@ internal sealed class ReaderProcess : IDisposable
         }
         catch (IOException)
         {
-            throw Stopped("the reader process ended before it took the file");
+            throw new ReaderStoppedException("the reader process ended before it took the file");
         }
         var reply = _process.StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
         var clock = Stopwatch.StartNew();
@@ -93,22 +93,22 @@ internal sealed class ReaderProcess : IDisposable
             if (clock.Elapsed.TotalSeconds > _options.TimeoutSeconds)
             {
                 Kill();
-                throw Stopped($"reading it took longer than {_options.TimeoutSeconds:0.#} s (Extractor:Readers:TimeoutSeconds); the reader was stopped");
+                throw new ReaderStoppedException($"reading it took longer than {_options.TimeoutSeconds:0.#} s (Extractor:Readers:TimeoutSeconds); the reader was stopped");
             }
             if (ResidentBytes() is { } resident && resident > limit)
             {
                 Kill();
-                throw Stopped($"reading it took more than {_options.MemoryLimitMegabytes} MiB of memory (Extractor:Readers:MemoryLimitMegabytes, {resident / (1024 * 1024)} MiB seen); the reader was stopped");
+                throw new ReaderStoppedException($"reading it took more than {_options.MemoryLimitMegabytes} MiB of memory (Extractor:Readers:MemoryLimitMegabytes, {resident / (1024 * 1024)} MiB seen); the reader was stopped");
             }
         }
         var line = reply.Result;
         if (line is null)
         {
             _process.WaitForExit(1000);
-            throw Stopped($"the reader process ended while reading it ({Ending()})");
+            throw new ReaderStoppedException($"the reader process ended while reading it ({Ending()})");
         }
         return JsonSerializer.Deserialize(line, ReaderJsonContext.Default.ReaderReply)
-            ?? throw Stopped("the reader process answered nothing");
+            ?? throw new ReaderStoppedException("the reader process answered nothing");
     }
 
     public void Dispose()
@@ -161,6 +161,4 @@ internal sealed class ReaderProcess : IDisposable
         lock (_lastErrors) last = _lastErrors.LastOrDefault(l => l.Trim().Length > 0);
         return last is null ? how : $"{how}; it said: {(last.Length > 200 ? last[..200] + "…" : last)}";
     }
-
-    private ReaderStoppedException Stopped(string reason) => new(reason);
 }
