@@ -8,6 +8,7 @@ namespace Extractor.Readers.Ocr;
 /// Reads one page image into the grid model: prepare the image, find the ruled tables, then read every
 /// cell's image on its own (the page segmentation mode that fits, digits only where the cell holds a
 /// number). Text outside the tables (title, year line) becomes rows of its own above or below them.
+/// Boxes are in the pixels of the source image, origin top-left.
 /// </summary>
 internal static partial class ScanPageReader
 {
@@ -57,7 +58,9 @@ internal static partial class ScanPageReader
             row += table.RowCount;
             freeTop = table.Bounds.Bottom;
         }
-        return new GridPage(pageNumber, method, cells);
+        // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
+        var (scaleX, scaleY) = ((double)source.Width / page.Width, (double)source.Height / page.Height);
+        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (source.Width, source.Height));
     }
 
     private static (string? Text, double Confidence) ReadCell(OcrEngine engine, InkMask ink, PixelRect inside, int singleLineHeight, double u)
