@@ -4,10 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: OCR (Tesseract 5 + Simplified Chinese, leptonica), poppler (rasterising, benchmark baseline),
-# pdfminer (benchmark baseline), CJK fonts (fixture generation), time (peak memory in scripts/bench-store.sh).
-packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei time openssl)
+# pdfminer (benchmark baseline), CJK fonts (fixture generation), time (peak memory in scripts/bench-store.sh),
+# chromium (the review page's browser test drives it through Playwright, which downloads no browser).
+packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei time chromium openssl)
 # --fixture-tools: also what scripts/fixtures/make-pdfs.sh prints the PDF fixtures with.
-[ "${1:-}" = "--fixture-tools" ] && packages+=(chromium qpdf libreoffice-calc-nogui)
+[ "${1:-}" = "--fixture-tools" ] && packages+=(qpdf libreoffice-calc-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Extractor.Grid;
+using Extractor.Output;
 using Extractor.Readers;
-using Extractor.Readers.Pdf;
 
 namespace Extractor.Cli;
 
 /// <summary>
 /// `extractor debug FILE --out DIR [--page N]`: the intermediates of one input, kept and drawn. Per page, the grid as
-/// tab-separated rows (`.grid.tsv`) and, where cells have boxes (PDFs, scans), an SVG of the boxes over the page image.
+/// tab-separated rows (`.grid.tsv`) and, where cells have boxes (PDFs, scans, images), an SVG of the boxes over the
+/// page image and one of the traced values (`.trace.svg`: each value's box labelled with its path).
 /// </summary>
 internal static class DebugVerb
 {
@@ -18,7 +19,7 @@ internal static class DebugVerb
         var input = new Argument<string>("file") { Description = "the input to inspect" };
         var output = new Option<string>("--out", "-o") { Description = "folder the drawings are written to", Required = true };
         var pageOption = new Option<int?>("--page") { Description = "only this page (1-based)" };
-        var command = new Command("debug", "Draw the grid the reader found over each page, and write it as rows, to see a wrong cell") { input, output, pageOption };
+        var command = new Command("debug", "Draw the grid the reader found and the traced values over each page, and write the grid as rows, to see a wrong cell") { input, output, pageOption };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
             var path = parse.GetValue(input)!;
@@ -27,11 +28,13 @@ internal static class DebugVerb
             var only = parse.GetValue(pageOption);
             var file = InputFile.Load(path);
             GridDocument grid;
-            InputKind kind;
+            IReadOnlyList<EvaluationForm> forms = [];
             try
             {
                 using var pipeline = new ExtractionPipeline(config.Options);
-                (kind, grid) = pipeline.ReadGrid(file);
+                var (kind, read) = pipeline.ReadGrid(file);
+                grid = read;
+                forms = FormsOf(pipeline, file, kind, grid, log);
             }
             catch (InputRejectedException e)
             {
@@ -39,6 +42,7 @@ internal static class DebugVerb
                 return ExitCodes.SomeInputFailed;
             }
 
+            var threshold = config.Options.LowConfidenceThreshold;
             var stem = Path.GetFileNameWithoutExtension(path);
             for (var i = 0; i < grid.Pages.Count; i++)
             {
@@ -50,9 +54,10 @@ internal static class DebugVerb
                 var written = $"{name}.grid.tsv";
                 if (page.Cells.Any(c => c.Box is not null))
                 {
-                    var background = kind == InputKind.Pdf && page.Method == ReadMethod.PdfText ? RenderPdfPage(file.Bytes, number, log) : null;
-                    File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, config.Options.LowConfidenceThreshold));
-                    written += $", {name}.svg";
+                    var background = Background(file, number, log);
+                    File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, threshold));
+                    File.WriteAllText(name + ".trace.svg", GridDrawing.Traced(TracedOn(forms, number), background, threshold));
+                    written += $", {name}.svg, {name}.trace.svg";
                 }
                 Console.Out.WriteLine($"page {number} ({page.Method}): {page.RowCount} rows × {page.ColumnCount} columns, {page.Cells.Count} cells: {written}");
             }
@@ -61,17 +66,48 @@ internal static class DebugVerb
         return command;
     }
 
-    /// <summary>The page as poppler renders it (PDF boxes are in points, 72 to the inch); none when pdftoppm cannot.</summary>
-    private static PageBackground? RenderPdfPage(byte[] pdf, int number, Serilog.ILogger log)
+    /// <summary>The forms of the grid; none (with the reason logged) when it holds no form, so the grid is still drawn.</summary>
+    private static IReadOnlyList<EvaluationForm> FormsOf(ExtractionPipeline pipeline, InputFile file, InputKind kind, GridDocument grid, Serilog.ILogger log)
     {
         try
         {
-            var png = PageRaster.Png(pdf, number, Dpi, grey: false);
+            return pipeline.Extract(file, kind, grid).Forms;
+        }
+        catch (InputRejectedException e)
+        {
+            log.Warning("{File}: no traced values to draw ({Reason})", file.Name, e.Reason);
+            return [];
+        }
+    }
+
+    /// <summary>Every traced box printed on the page, of every form (a value's first page and the pages it continues on).</summary>
+    private static List<(string Path, Box Box, double Confidence)> TracedOn(IReadOnlyList<EvaluationForm> forms, int page)
+    {
+        var values = new List<(string, Box, double)>();
+        foreach (var form in forms)
+            foreach (var (path, entry) in form.Trace)
+            {
+                var label = forms.Count > 1 ? $"#{form.Source.FormIndex} {path}" : path;
+                if (entry.Page == page && entry.Box is { } box) values.Add((label, ToBox(box), entry.Confidence ?? 1));
+                foreach (var part in entry.Continued ?? [])
+                    if (part.Page == page) values.Add((label, ToBox(part.Box), entry.Confidence ?? 1));
+            }
+        return values;
+    }
+
+    private static Box ToBox(double[] box) => new(box[0], box[1], box[2], box[3]);
+
+    /// <summary>The page as the review page shows it (PDF boxes in points at 72 to the inch, images in their pixels); none when it cannot be drawn.</summary>
+    private static PageBackground? Background(InputFile file, int number, Serilog.ILogger log)
+    {
+        try
+        {
+            var (png, scale) = PagePicture.Png(file, number, Dpi);
             // PNG's IHDR: width and height, big-endian, at bytes 16 and 20.
             int Read(int at) => png[at] << 24 | png[at + 1] << 16 | png[at + 2] << 8 | png[at + 3];
-            return new PageBackground(png, Read(16), Read(20), Dpi / 72.0);
+            return new PageBackground(png, Read(16), Read(20), scale);
         }
-        catch (Exception e) when (e is InputRejectedException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is InputRejectedException or System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             log.Warning("page {Page}: drawn without the page image ({Reason})", number, e.Message);
             return null;

@@ -14,6 +14,7 @@ var root = new RootCommand("extractor: project performance self-evaluation forms
     ExportVerb.Create(global),
     EvalVerb.Create(global),
     DebugVerb.Create(global),
+    ReviewVerb.Create(global),
     SchemaVerb.Create(),
     ReaderVerb.Create(global),
 };

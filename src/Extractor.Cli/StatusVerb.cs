@@ -8,7 +8,7 @@ internal static class StatusVerb
 {
     public static Command Create(GlobalOptions global)
     {
-        var command = new Command("status", "Print what the worker and imports have done: processed, duplicates, quarantined, pending");
+        var command = new Command("status", "Print what the worker and imports have done: processed, duplicates, quarantined, pending; and the reviewers' corrections");
         command.SetAction(parse => Cli.Run(parse, global, (config, _) =>
         {
             var data = config.ExistingDataFolder();
@@ -19,6 +19,7 @@ internal static class StatusVerb
             Console.Out.WriteLine($"duplicates    {counts.Duplicates}");
             Console.Out.WriteLine($"quarantined   {counts.Quarantined}");
             Console.Out.WriteLine($"pending       {pending}");
+            Console.Out.WriteLine($"corrections   {counts.Corrections}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -120,7 +120,7 @@ public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options
         }
 
         var archivePath = handling == OriginalHandling.Move ? DataFolder.FreePath(data.Archive, relativeName, file.Sha256) : null;
-        ledger.Prepare(file.Sha256, extraction.Kind.ToString(), outputs, archivePath);
+        ledger.Prepare(file.Sha256, extraction.Kind.ToString(), outputs, archivePath, archivePath ?? RawName.Text(path));
         if (archivePath is not null) MoveInto(path, archivePath);
         ledger.Complete(file.Sha256, relativeName, clock.Elapsed.TotalMilliseconds);
 

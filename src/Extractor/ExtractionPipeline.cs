@@ -55,7 +55,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
         var kind = InputKindDetector.Detect(file);
         try
         {
-            return Extract(file, kind, cancellationToken);
+            return Extract(file, kind, Read(file, kind, cancellationToken));
         }
         catch (InputRejectedException e) when (e.Reader is null)
         {
@@ -75,10 +75,9 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             ? reader.Read(file, cancellationToken)
             : throw new InputRejectedException($"{kind} files cannot be read by this build");
 
-    private FileExtraction Extract(InputFile file, InputKind kind, CancellationToken cancellationToken)
+    /// <summary>The forms of a grid already read (<see cref="ReadGrid"/>); throws <see cref="InputRejectedException"/> when it has none.</summary>
+    public FileExtraction Extract(InputFile file, InputKind kind, GridDocument document)
     {
-        var document = Read(file, kind, cancellationToken);
-
         var forms = new List<EvaluationForm>();
         var skipped = new List<SkippedForm>();
         var segments = FormSegmenter.Split(document);
@@ -97,6 +96,9 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             form.Source.Sha256 = file.Sha256;
             form.Source.FormIndex = forms.Count + 1;
             form.Source.Method = Method(document, segment);
+            var pages = PagesOf(document, segment);
+            form.Source.PageSizes = PageSizes(form.Source.Pages, pages);
+            form.Source.Sheet = pages.Select(p => p.Sheet).FirstOrDefault(s => s is not null);
             forms.Add(form);
         }
 
@@ -110,8 +112,23 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
     /// <summary>The method of the form's pages: OCR as soon as one of its pages needed it.</summary>
     private static string Method(GridDocument document, FormSegment segment)
     {
-        var pages = segment.Pages;
-        var methods = document.Pages.Where(p => p.Number is null || pages.Contains(p.Number.Value)).Select(p => p.Method).Distinct().ToList();
+        var methods = PagesOf(document, segment).Select(p => p.Method).Distinct().ToList();
         return methods.FirstOrDefault(m => m is ReadMethod.PdfOcr or ReadMethod.ImageOcr) ?? methods.FirstOrDefault() ?? ReadMethod.Text;
+    }
+
+    private static List<GridPage> PagesOf(GridDocument document, FormSegment segment)
+    {
+        var pages = segment.Pages;
+        return document.Pages.Where(p => p.Number is null || pages.Contains(p.Number.Value)).ToList();
+    }
+
+    /// <summary>Width and height of each of the form's pages, in the units of its trace's boxes; null without pages or sizes.</summary>
+    private static List<double[]>? PageSizes(List<int>? numbers, List<GridPage> pages)
+    {
+        if (numbers is null) return null;
+        var sizes = numbers.Select(n => pages.FirstOrDefault(p => p.Number == n)?.Size).ToList();
+        return sizes.All(s => s is not null)
+            ? sizes.Select(s => new[] { Math.Round(s!.Value.Width, 1), Math.Round(s.Value.Height, 1) }).ToList()
+            : null;
     }
 }

@@ -36,7 +36,7 @@ internal static class CliRun
         return process;
     }
 
-    private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
+    public static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "extractor.dll"));

@@ -15,7 +15,11 @@ public class DebugVerbTests
         var svg = File.ReadAllText(Path.Combine(output, "seed.chromium.p1.svg"));
         svg.ShouldContain("href=\"data:image/png;base64,");
         svg.ShouldContain("<title>r0 c0");
-        Directory.GetFiles(output).Length.ShouldBe(2);
+        var traced = File.ReadAllText(Path.Combine(output, "seed.chromium.p1.trace.svg"));
+        traced.ShouldContain("href=\"data:image/png;base64,");
+        traced.ShouldContain("<title>#1 projectName conf 1.00</title>");
+        traced.ShouldContain("<title>#2 goals.achieved conf 1.00</title>");
+        Directory.GetFiles(output).Length.ShouldBe(3);
     }
 
     [Fact]

@@ -33,6 +33,21 @@ internal static class Repo
     /// <summary>The default pipeline, on the shared OCR engines.</summary>
     public static ExtractionPipeline Pipeline() => new(Options(), Ocr.Value);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<FileExtraction>> Extractions = new();
+
+    /// <summary>
+    /// A fixture input (path relative to fixtures/) read once for every test class that looks at its documents: the
+    /// scans take seconds each. Tests must not change what it returns.
+    /// </summary>
+    public static FileExtraction Extracted(string input) =>
+        Extractions.GetOrAdd(input, name => new Lazy<FileExtraction>(() => Pipeline().Extract(InputFile.Load(Path.Combine(Fixtures, name))))).Value;
+
+    /// <summary>Every input of the fixture cases (folders with expected documents), relative to fixtures/.</summary>
+    public static IEnumerable<string> FixtureInputs() =>
+        Directory.GetDirectories(Fixtures).Where(d => Directory.Exists(Path.Combine(d, "expected"))).Order()
+            .SelectMany(Extractor.Accuracy.AccuracyReport.Inputs)
+            .Select(input => Path.GetRelativePath(Fixtures, input));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -13,7 +13,7 @@ public static class Outcome
     public const string Quarantined = "quarantined";
 }
 
-public sealed record LedgerCounts(int Processed, int Duplicates, int Quarantined, int Forms);
+public sealed record LedgerCounts(int Processed, int Duplicates, int Quarantined, int Forms, int Corrections);
 
 /// <summary>A content being processed by a process that is gone: finished or not, recovery decides.</summary>
 public sealed record StaleClaim(string Sha256, string Name, string? ArchivePath, string? Outputs);
@@ -68,11 +68,22 @@ public sealed class Ledger
                 forms      INTEGER NOT NULL DEFAULT 0,
                 elapsed_ms REAL,
                 at         TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS corrections (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                form_id    TEXT NOT NULL,
+                field      TEXT NOT NULL,
+                from_value TEXT,
+                to_value   TEXT,
+                by         TEXT NOT NULL,
+                note       TEXT,
+                at         TEXT NOT NULL);
             """);
         AddColumn(connection, "contents", "stops", "INTEGER NOT NULL DEFAULT 0");
         AddColumn(connection, "contents", "stopped_reader", "TEXT");
         // Where the content's quarantine copy is, so it is never copied twice.
         AddColumn(connection, "contents", "quarantine_path", "TEXT");
+        // Where its original is kept (archive/, or where import found it), for the review page's pictures.
+        AddColumn(connection, "contents", "original_path", "TEXT");
     }
 
     /// <summary>Columns later versions added, added to a ledger an earlier version made.</summary>
@@ -197,12 +208,33 @@ public sealed class Ledger
         return Claim.Claimed;
     }
 
-    /// <summary>Records the outputs written and where the original will be archived, before it is moved there.</summary>
-    public void Prepare(string sha256, string kind, IReadOnlyList<string> outputs, string? archivePath)
+    /// <summary>
+    /// Records the outputs written and where the original will be archived, before it is moved there; and where the
+    /// original is kept from now on (the archive path, or where import found it; null for a name that is no UTF-8),
+    /// for the review page's images.
+    /// </summary>
+    public void Prepare(string sha256, string kind, IReadOnlyList<string> outputs, string? archivePath, string? originalPath)
     {
         using var connection = Open();
-        Command(connection, "UPDATE contents SET kind = $kind, forms = $forms, outputs = $outputs, archive_path = $archive, updated_at = $now WHERE sha256 = $sha",
-            ("$sha", sha256), ("$kind", kind), ("$forms", outputs.Count), ("$outputs", string.Join('\n', outputs)), ("$archive", (object?)archivePath ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
+        Command(connection, "UPDATE contents SET kind = $kind, forms = $forms, outputs = $outputs, archive_path = $archive, original_path = $original, updated_at = $now WHERE sha256 = $sha",
+            ("$sha", sha256), ("$kind", kind), ("$forms", outputs.Count), ("$outputs", string.Join('\n', outputs)), ("$archive", (object?)archivePath ?? DBNull.Value),
+            ("$original", (object?)originalPath ?? DBNull.Value), ("$now", Now())).ExecuteNonQuery();
+    }
+
+    /// <summary>Where the original of a processed content is kept (archive/ or where import found it); null when unknown.</summary>
+    public string? OriginalPath(string sha256)
+    {
+        using var connection = Open();
+        return Command(connection, "SELECT coalesce(original_path, archive_path) FROM contents WHERE sha256 = $sha AND status = 'processed'", ("$sha", sha256)).ExecuteScalar() as string;
+    }
+
+    /// <summary>Records a reviewer's correction of a form (the document holds it too; this is the audit log).</summary>
+    public void RecordCorrection(string formId, string field, string? from, string? to, string by, string? note, string at)
+    {
+        using var connection = Open();
+        Command(connection, "INSERT INTO corrections (form_id, field, from_value, to_value, by, note, at) VALUES ($form, $field, $from, $to, $by, $note, $at)",
+            ("$form", formId), ("$field", field), ("$from", (object?)from ?? DBNull.Value), ("$to", (object?)to ?? DBNull.Value), ("$by", by),
+            ("$note", (object?)note ?? DBNull.Value), ("$at", at)).ExecuteNonQuery();
     }
 
     /// <summary>The content is done: its JSON is in the outbox and its original archived.</summary>
@@ -276,11 +308,12 @@ public sealed class Ledger
               (SELECT COUNT(*) FROM receipts WHERE outcome = 'processed'),
               (SELECT COUNT(*) FROM receipts WHERE outcome = 'duplicate'),
               (SELECT COUNT(*) FROM receipts WHERE outcome = 'quarantined'),
-              (SELECT COALESCE(SUM(forms), 0) FROM contents WHERE status = 'processed')
+              (SELECT COALESCE(SUM(forms), 0) FROM contents WHERE status = 'processed'),
+              (SELECT COUNT(*) FROM corrections)
             """);
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new LedgerCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+        return new LedgerCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
     }
 
     private void Receipt(SqliteConnection connection, string name, string sha256, string outcome, double elapsedMs) =>

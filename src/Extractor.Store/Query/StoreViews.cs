@@ -28,10 +28,12 @@ internal static class StoreViews
         ("totalScore", "DOUBLE"),
         ("checks", "STRUCT(code VARCHAR, severity VARCHAR, field VARCHAR, message VARCHAR)[]"),
         ("source", "STRUCT(file VARCHAR, sha256 VARCHAR, formIndex INTEGER, pages INTEGER[], method VARCHAR)"),
+        // from and to are a number, a text or null: kept as JSON, shown as text by the corrections view.
+        ("corrections", "STRUCT(field VARCHAR, \"from\" JSON, \"to\" JSON, \"by\" VARCHAR, \"at\" VARCHAR, note VARCHAR)[]"),
     ];
 
     /// <summary>The view names, in the order they are documented and exported.</summary>
-    public static readonly IReadOnlyList<string> Names = ["forms", "indicators", "funds", "checks"];
+    public static readonly IReadOnlyList<string> Names = ["forms", "indicators", "funds", "checks", "corrections"];
 
     /// <summary>
     /// The table's columns: the file's form_id and stamp (size and time, to see it changed), then the document's keys.
@@ -71,6 +73,7 @@ internal static class StoreViews
                funds.weight AS funds_weight, funds.score AS funds_score,
                totalWeight AS total_weight, totalScore AS total_score,
                coalesce(len(indicators), 0) AS indicator_count, coalesce(len(checks), 0) AS check_count,
+               coalesce(len(corrections), 0) AS correction_count,
                source.file AS source_file, source.sha256 AS source_sha256, source.formIndex AS form_index,
                source.pages AS pages, source.method AS method,
                goals.planned AS goals_planned, goals.achieved AS goals_achieved, schemaVersion AS schema_version
@@ -99,6 +102,12 @@ internal static class StoreViews
         CREATE VIEW checks AS
         SELECT form_id, c.code, c.severity, c.field, c.message, year, department, project_name
         FROM (SELECT form_id, year, department, projectName AS project_name, unnest(checks) AS c FROM documents)
+        """,
+        """
+        CREATE VIEW corrections AS
+        SELECT form_id, c.field, json_extract_string(c."from", '$') AS from_value, json_extract_string(c."to", '$') AS to_value,
+               c."by", c."at", c.note, year, department, project_name
+        FROM (SELECT form_id, year, department, projectName AS project_name, unnest(corrections) AS c FROM documents)
         """,
     ];
 

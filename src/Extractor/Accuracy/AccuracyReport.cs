@@ -162,7 +162,7 @@ public static class AccuracyReport
         }
         foreach (var (key, value) in form)
         {
-            if (key is "checks" or "schemaVersion") continue;
+            if (key is "checks" or "schemaVersion" or "trace" or "corrections") continue;
             if (key == "source") { fields["source.formIndex"] = value?["formIndex"]; continue; }
             Walk(value, key);
         }

@@ -5,7 +5,18 @@ public readonly record struct Box(double Left, double Top, double Right, double 
 {
     public double Width => Right - Left;
     public double Height => Bottom - Top;
+
+    /// <summary>The smallest box holding both.</summary>
+    public Box Union(Box other) =>
+        new(Math.Min(Left, other.Left), Math.Min(Top, other.Top), Math.Max(Right, other.Right), Math.Max(Bottom, other.Bottom));
+
+    /// <summary>The box in other units: x → x·<paramref name="scaleX"/> + <paramref name="offsetX"/>, likewise for y.</summary>
+    public Box Scaled(double scaleX, double scaleY, double offsetX = 0, double offsetY = 0) =>
+        new(Left * scaleX + offsetX, Top * scaleY + offsetY, Right * scaleX + offsetX, Bottom * scaleY + offsetY);
 }
+
+/// <summary>Where the rest of a cell cut by a page break was printed: the next page, and the box of the text there.</summary>
+public readonly record struct CellPart(int Page, Box Box);
 
 /// <summary>
 /// One cell of a recovered table. A merged cell appears once, at its top-left position, with its spans;
@@ -24,6 +35,12 @@ public sealed record Cell(int Row, int Column, string? Text)
     /// null where the reader knows only the cell's box, or no geometry at all.
     /// </summary>
     public Box? TextBox { get; init; }
+
+    /// <summary>
+    /// The rest of a cell a page break cut, printed on the next page(s): its text is already part of <see cref="Text"/>;
+    /// these say where it was printed. Empty for a cell printed in one piece.
+    /// </summary>
+    public IReadOnlyList<CellPart> Continued { get; init; } = [];
 
     /// <summary>0..1; 1 for text layers, the OCR word confidence (lowest of its words) for scans.</summary>
     public double Confidence { get; init; } = 1.0;

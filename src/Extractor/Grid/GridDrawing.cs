@@ -17,13 +17,7 @@ public static class GridDrawing
     {
         var scale = background?.PixelsPerUnit ?? 1;
         var boxes = page.Cells.Where(c => c.Box is not null).ToList();
-        var width = background?.Width ?? (boxes.Count == 0 ? 100 : boxes.Max(c => c.Box!.Value.Right) * scale + 20);
-        var height = background?.Height ?? (boxes.Count == 0 ? 100 : boxes.Max(c => c.Box!.Value.Bottom) * scale + 20);
-
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width:0}" height="{height:0}" viewBox="0 0 {width:0} {height:0}">""").Append('\n');
-        if (background is not null)
-            svg.Append(CultureInfo.InvariantCulture, $"""<image x="0" y="0" width="{background.Width}" height="{background.Height}" href="data:image/png;base64,{Convert.ToBase64String(background.Png)}"/>""").Append('\n');
+        var svg = Open(background, boxes.Select(c => c.Box!.Value));
         foreach (var cell in boxes)
         {
             var box = cell.Box!.Value;
@@ -37,6 +31,41 @@ public static class GridDrawing
         }
         svg.Append("</svg>\n");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// The traced values of a page (a form's <c>trace</c>): each value's box labelled with its path, its
+    /// confidence in the tooltip, values under the confidence threshold in red.
+    /// </summary>
+    public static string Traced(IReadOnlyList<(string Path, Box Box, double Confidence)> values, PageBackground? background, double lowConfidence)
+    {
+        var scale = background?.PixelsPerUnit ?? 1;
+        var svg = Open(background, values.Select(v => v.Box));
+        foreach (var (path, box, confidence) in values)
+        {
+            var colour = confidence < lowConfidence ? "#d00" : "#0a5";
+            var tooltip = WebUtility.HtmlEncode($"{path} conf {confidence:0.00}");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"""<g><title>{tooltip}</title><rect x="{box.Left * scale:0.#}" y="{box.Top * scale:0.#}" width="{box.Width * scale:0.#}" height="{box.Height * scale:0.#}" fill="{colour}" fill-opacity="0.08" stroke="{colour}" stroke-width="1"/>""");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"""<text x="{box.Left * scale:0.#}" y="{box.Top * scale - 1:0.#}" font-size="7" fill="{colour}">{WebUtility.HtmlEncode(path)}</text></g>""").Append('\n');
+        }
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    /// <summary>The SVG's opening: sized to the background, or to the boxes without one, with the background drawn.</summary>
+    private static StringBuilder Open(PageBackground? background, IEnumerable<Box> boxes)
+    {
+        var scale = background?.PixelsPerUnit ?? 1;
+        var all = boxes.ToList();
+        var width = background?.Width ?? (all.Count == 0 ? 100 : all.Max(b => b.Right) * scale + 20);
+        var height = background?.Height ?? (all.Count == 0 ? 100 : all.Max(b => b.Bottom) * scale + 20);
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width:0}" height="{height:0}" viewBox="0 0 {width:0} {height:0}">""").Append('\n');
+        if (background is not null)
+            svg.Append(CultureInfo.InvariantCulture, $"""<image x="0" y="0" width="{background.Width}" height="{background.Height}" href="data:image/png;base64,{Convert.ToBase64String(background.Png)}"/>""").Append('\n');
+        return svg;
     }
 
     /// <summary>The grid as tab-separated rows (merged cells shown once, at their origin), for inputs without geometry too.</summary>

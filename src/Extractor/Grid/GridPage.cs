@@ -39,6 +39,20 @@ public sealed class GridPage
     public string? Sheet { get; init; }
 
     public IReadOnlyList<Cell> Cells { get; }
+
+    /// <summary>
+    /// The same page with every box taken into other units (image pixels to PDF points, a prepared scan's pixels
+    /// back to the file's): cell boxes, text boxes and continued parts alike, and the page's size.
+    /// </summary>
+    public GridPage Placed(Func<Box, Box> place, (double Width, double Height) size) =>
+        new(Number, Method, Cells.Select(c => c with
+        {
+            Box = c.Box is { } box ? place(box) : null,
+            TextBox = c.TextBox is { } text ? place(text) : null,
+            Continued = c.Continued.Select(p => p with { Box = place(p.Box) }).ToList(),
+        }))
+        { Size = size, Sheet = Sheet };
+
     public int RowCount { get; }
     public int ColumnCount { get; }
 

@@ -37,12 +37,13 @@ public static class FormMapper
         {
             var columns = IndicatorColumns.From(rows[indicatorHeader], indicatorHeader + 1 < rows.Count ? rows[indicatorHeader + 1] : null);
             var indicators = IndicatorTable.Read(Slice(rows, indicatorHeader + 1, total >= 0 ? total : rows.Count), columns, log);
-            MergedLabelFill.Apply(indicators);
+            MergedLabelFill.Apply(indicators, log);
             form.Indicators = indicators.Select(i => i.Value).ToList();
             if (total >= 0) IndicatorTable.ReadTotal(rows[total], columns, form, log);
         }
 
         form.Source.Pages = segment.Pages.Count > 0 ? segment.Pages.ToList() : null;
+        form.Trace = FieldTrace.Of(form, log.Readings);
         return new MappedForm(form, log.Readings);
     }
 

@@ -29,10 +29,13 @@ internal static class FundsTable
             RowText.FindLabel(header, FormLabels.Score),
         ];
 
-        var inTenThousands = body.Prepend(header).Any(r => r.FilledColumns().Any(c =>
-            Label.Key(r.TextAt(c)).Contains("万元") && Label.Contains(r.TextAt(c), "项目资金", "预算数", "执行数")));
+        var labels = body.Prepend(header).SelectMany(r => r.FilledColumns().Where(c => IsAmountLabel(r.TextAt(c))).Select(c => (Row: r, Column: c))).ToList();
+        var inTenThousands = labels.Any(l => Label.Key(l.Row.TextAt(l.Column)).Contains("万元"));
         funds.UnitAsPrinted = inTenThousands ? "万元" : "元";
         var multiplier = inTenThousands ? 10000m : 1m;
+        // The unit leads back to the label that names it; 元 where none does, to the amounts' first label.
+        var unit = labels.FirstOrDefault(l => Label.Key(l.Row.TextAt(l.Column)).Contains(funds.UnitAsPrinted), labels.FirstOrDefault((Row: header, Column: 0)));
+        log.Add("funds.unitAsPrinted", unit.Row, unit.Column, unit.Row.TextAt(unit.Column), null);
 
         foreach (var row in body)
         {
@@ -48,6 +51,9 @@ internal static class FundsTable
             funds.Score = Amount(row, columns[5], shift, "funds.score", 1m, log);
         }
     }
+
+    /// <summary>A label over the amounts (项目资金, 年初预算数, 执行数), which says their unit when it is 万元.</summary>
+    private static bool IsAmountLabel(string? text) => Label.Contains(text, "项目资金", "预算数", "执行数");
 
     /// <summary>The shift that puts the most numbers and no words under the header's columns, right of the row's label.</summary>
     private static int Shift(GridRow row, int[] columns, int labelColumn)

@@ -25,7 +25,11 @@ internal static partial class HeaderFields
                 if (form.Title is null && FormTitle.Classify(text) is not null)
                 {
                     form.Title = log.Text("title", row, c);
-                    form.Year ??= YearIn(text);
+                    if (form.Year is null && YearIn(text) is { } titleYear)
+                    {
+                        form.Year = titleYear;
+                        log.Add("year", row, c, text, null);
+                    }
                 }
                 else if (form.Year is null && form.ProjectName is null && YearIn(text) is { } year)
                 {

@@ -89,15 +89,16 @@ internal static partial class IndicatorTable
             return result;
         }
         foreach (var (column, text) in labels)
-            AssignLevel(indicator, text, column, c, shift);
+            AssignLevel(indicator, text, column, c, shift, (field, printed) => log.Add($"{path}.{field}", row, column, printed, null));
         return result;
     }
 
     /// <summary>
     /// Places a label printed left of the name: by its column where that agrees with the taxonomy, by the
     /// taxonomy where the row is shifted (a level-2 label in the level-1 column is still a level-2).
+    /// <paramref name="read"/> logs the cell under the field ("level1", "level2") it gave a value.
     /// </summary>
-    private static void AssignLevel(Indicator indicator, string text, int column, IndicatorColumns c, int shift)
+    private static void AssignLevel(Indicator indicator, string text, int column, IndicatorColumns c, int shift, Action<string, string> read)
     {
         if (Label.Is(text, FormLabels.IndicatorSection)) return;
         var isLevel1 = IndicatorTaxonomy.IsLevel1(text);
@@ -108,8 +109,16 @@ internal static partial class IndicatorTable
         else if (column == c.Level1 + shift) asLevel2 = isLevel2 && !isLevel1;
         else if (isLevel1 || isLevel2) asLevel2 = isLevel2 && !isLevel1;
         else asLevel2 = column > c.Level1 + shift && indicator.Level2 is null;
-        if (asLevel2) indicator.Level2 ??= label;
-        else indicator.Level1 ??= label;
+        if (asLevel2 && indicator.Level2 is null)
+        {
+            indicator.Level2 = label;
+            read("level2", text);
+        }
+        else if (!asLevel2 && indicator.Level1 is null)
+        {
+            indicator.Level1 = label;
+            read("level1", text);
+        }
     }
 
     /// <summary>绩效目标合理性 rates the targets themselves and belongs to no level-1.</summary>

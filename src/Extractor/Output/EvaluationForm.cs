@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Extractor.Output;
@@ -21,6 +22,12 @@ public sealed class EvaluationForm
     public decimal? TotalScore { get; set; }
     public List<Check> Checks { get; set; } = [];
     public Source Source { get; set; } = new();
+
+    /// <summary>Where every non-null value was printed, by its path (<see cref="FormFields"/>), in document order.</summary>
+    public Dictionary<string, TraceEntry> Trace { get; set; } = [];
+
+    /// <summary>What reviewers changed, oldest first.</summary>
+    public List<Correction> Corrections { get; set; } = [];
 }
 
 public sealed class Funds
@@ -80,7 +87,62 @@ public sealed class Source
     public string? Sha256 { get; set; }
     public int FormIndex { get; set; }
     public List<int>? Pages { get; set; }
+
+    /// <summary>Width and height of each of <see cref="Pages"/>, in the units of the trace's boxes; null for inputs without pages.</summary>
+    public List<double[]>? PageSizes { get; set; }
+
+    /// <summary>Spreadsheet inputs: the name of the sheet the form is on, as saved.</summary>
+    public string? Sheet { get; set; }
+
     public string? Method { get; set; }
+}
+
+/// <summary>
+/// The cell a value was read from: its 1-based row and column in the reader's grid (and the spreadsheet's own
+/// reference); for page-based inputs the page, the box enclosing the printed text ([left, top, right, bottom],
+/// origin top-left, PDF points or image pixels), the rest of a value continued on later pages, and the reader's confidence.
+/// Properties an input does not have are left out.
+/// </summary>
+public sealed class TraceEntry
+{
+    public int Row { get; set; }
+    public int Column { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cell { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double[]? Box { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<TracePart>? Continued { get; set; }
+}
+
+/// <summary>Where the rest of a value continued on another page was printed.</summary>
+public sealed class TracePart
+{
+    public int Page { get; set; }
+    public double[] Box { get; set; } = [];
+}
+
+/// <summary>One change a reviewer made: <see cref="From"/> is the value before it, the first one of a field the extracted value.</summary>
+public sealed class Correction
+{
+    public string Field { get; set; } = "";
+    public JsonNode? From { get; set; }
+    public JsonNode? To { get; set; }
+    public string By { get; set; } = "";
+
+    /// <summary>UTC, ISO 8601 to the second ("2026-12-01T10:00:00Z").</summary>
+    public string At { get; set; } = "";
+
+    public string? Note { get; set; }
 }
 
 public static class Severity

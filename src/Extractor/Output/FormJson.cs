@@ -39,6 +39,14 @@ public static partial class FormJson
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName(form));
+        WriteTo(form, path);
+        return path;
+    }
+
+    /// <summary>Writes the document atomically under the given path (a corrected document keeps its name).</summary>
+    public static void WriteTo(EvaluationForm form, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
@@ -49,7 +57,6 @@ public static partial class FormJson
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
-            return path;
         }
         finally
         {

@@ -6,12 +6,13 @@ namespace Extractor.Tables;
 /// A table row cut by a page break: the top row of a table that opens a page without a closing line
 /// continues the bottom row of the table that ended the previous page open. Each continued cell takes the
 /// glyphs of the cell below it in the same columns, placed under its own, and its text is made again, so a
-/// cell's wrapped lines and paragraphs read the same as if the page had not broken.
+/// cell's wrapped lines and paragraphs read the same as if the page had not broken. Where the rest was printed
+/// (its page and text box) is kept in the cell's <see cref="Cell.Continued"/>; its own text box stays that of its own page.
 /// </summary>
 public static class PageBreakJoin
 {
     /// <summary>Joins <paramref name="next"/>'s first row into <paramref name="previous"/>'s last; null when the two do not continue each other.</summary>
-    public static (FoundTable Previous, FoundTable Next)? Join(FoundTable previous, FoundTable next)
+    public static (FoundTable Previous, FoundTable Next)? Join(FoundTable previous, FoundTable next, int nextPage)
     {
         if (!previous.OpenBottom || !next.OpenTop) return null;
         var bottom = previous.RowCount;
@@ -25,7 +26,8 @@ public static class PageBreakJoin
             var above = cells[target];
             var shift = above.Cell.Box!.Value.Bottom - continuation.Cell.Box!.Value.Top;
             var glyphs = above.Glyphs.Concat(continuation.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
-            cells[target] = new TableCell(above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right) }, glyphs);
+            var continued = TextLines.TextBox(continuation.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
+            cells[target] = new TableCell(above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, glyphs);
         }
         return (previous with { Cells = cells }, next with { Cells = rest });
     }

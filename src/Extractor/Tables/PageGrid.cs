@@ -31,7 +31,7 @@ public static class PageGrid
             cells.AddRange(placed);
             next += Math.Max(rows, 1);
         }
-        return new GridPage(page.Number, method, cells);
+        return new GridPage(page.Number, method, cells) { Size = (page.Width, page.Height) };
     }
 
     private static IEnumerable<Cell> LineCells(TextLine line, int row)

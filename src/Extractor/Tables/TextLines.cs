@@ -90,6 +90,19 @@ public static class TextLines
         return paragraphs.Count == 0 ? null : string.Join('\n', paragraphs);
     }
 
+    /// <summary>The box enclosing the printed glyphs (spaces left out); null when none is printed.</summary>
+    public static Box? TextBox(IEnumerable<Glyph> glyphs)
+    {
+        Box? box = null;
+        foreach (var g in glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value)))
+            box = box is { } b ? b.Union(g.Box) : g.Box;
+        return box;
+    }
+
+    /// <summary>The table with each cell's <see cref="Cell.TextBox"/> made from the glyphs it took.</summary>
+    public static FoundTable WithTextBoxes(FoundTable table) =>
+        table with { Cells = table.Cells.Select(c => c with { Cell = c.Cell with { TextBox = TextBox(c.Glyphs) } }).ToList() };
+
     /// <summary>True when the line's last printed character ends a sentence.</summary>
     public static bool EndsSentence(TextLine line) =>
         line.Glyphs.LastOrDefault(g => !string.IsNullOrWhiteSpace(g.Value)) is { } last && SentenceEnds.Contains(last.Value[^1]);

@@ -27,11 +27,15 @@ public sealed class MissingFieldCheck : IFormCheck
 /// unreadable-value: a numeric cell holds no number (a spreadsheet error, words) or one too large to be a value
 /// (<see cref="NumberText.Limit"/>); the value is null.
 /// </summary>
-public sealed class UnreadableValueCheck : IFormCheck
+public sealed class UnreadableValueCheck : IReadingCheck
 {
+    public const string CheckCode = "unreadable-value";
+
+    public string Code => CheckCode;
+
     public IEnumerable<Check> Run(MappedForm mapped) =>
         mapped.Readings.Where(HoldsNoValue).Select(r =>
-            new Check("unreadable-value", Severity.Error, r.Field, $"the cell holds \"{r.Printed}\", which is {Why(r.Number)}"));
+            new Check(CheckCode, Severity.Error, r.Field, $"the cell holds \"{r.Printed}\", which is {Why(r.Number)}"));
 
     public static bool HoldsNoValue(FieldReading reading) => reading.Number is NumberKind.Unreadable or NumberKind.OutOfRange;
 
@@ -40,12 +44,14 @@ public sealed class UnreadableValueCheck : IFormCheck
 }
 
 /// <summary>low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold.</summary>
-public sealed class LowConfidenceCheck(double threshold) : IFormCheck
+public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
 {
+    public string Code => "low-confidence";
+
     public IEnumerable<Check> Run(MappedForm mapped) =>
         mapped.Readings.Where(r => r.Confidence < threshold)
             .GroupBy(r => r.Field)
             .Select(g => g.MinBy(r => r.Confidence)!)
-            .Select(r => new Check("low-confidence", Severity.Warning, r.Field,
+            .Select(r => new Check(Code, Severity.Warning, r.Field,
                 $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"));
 }

@@ -9,8 +9,9 @@ public class IndicatorTableTests
     {
         var rows = Repo.Rows(lines);
         var columns = IndicatorColumns.From(rows[0], rows.Count > 1 ? rows[1] : null);
-        var indicators = IndicatorTable.Read(rows.Skip(1).ToList(), columns, new ReadingLog());
-        MergedLabelFill.Apply(indicators);
+        var log = new ReadingLog();
+        var indicators = IndicatorTable.Read(rows.Skip(1).ToList(), columns, log);
+        MergedLabelFill.Apply(indicators, log);
         return indicators.Select(i => i.Value).ToList();
     }
 

@@ -14,7 +14,7 @@ public class MergedLabelFillTests
         // Seed form 6: 产出指标 printed on the third of its four rows.
         var rows = Rows((null, "数量指标"), (null, null), ("产出指标", "质量指标"), (null, "时效指标"),
             ("效益指标", "社会效益指标"), (null, null), (null, "可持续影响指标"));
-        MergedLabelFill.Apply(rows);
+        MergedLabelFill.Apply(rows, new ReadingLog());
         rows.Select(r => r.Value.Level1).ShouldBe(["产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "效益指标"]);
         rows.Select(r => r.Value.Level2).ShouldBe(["数量指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "社会效益指标", "可持续影响指标"]);
     }
@@ -23,7 +23,7 @@ public class MergedLabelFillTests
     public void MergedLabelFill_infers_level1_from_a_level2_of_the_taxonomy()
     {
         var rows = Rows((null, "服务对象满意度指标"));
-        MergedLabelFill.Apply(rows);
+        MergedLabelFill.Apply(rows, new ReadingLog());
         rows[0].Value.Level1.ShouldBe("满意度指标");
     }
 
@@ -31,7 +31,7 @@ public class MergedLabelFillTests
     public void MergedLabelFill_fills_an_unknown_level1_down_its_block()
     {
         var rows = Rows(("自定义指标", "自定义二级"), (null, null));
-        MergedLabelFill.Apply(rows);
+        MergedLabelFill.Apply(rows, new ReadingLog());
         rows[1].Value.Level1.ShouldBe("自定义指标");
         rows[1].Value.Level2.ShouldBe("自定义二级");
     }
@@ -41,7 +41,7 @@ public class MergedLabelFillTests
     {
         var rows = Rows(("产出指标", "数量指标"), (null, null));
         rows[1].OutsideHierarchy = true;
-        MergedLabelFill.Apply(rows);
+        MergedLabelFill.Apply(rows, new ReadingLog());
         rows[1].Value.Level1.ShouldBeNull();
         rows[1].Value.Level2.ShouldBeNull();
     }

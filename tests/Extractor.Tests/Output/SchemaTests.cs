@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Extractor.Accuracy;
 using Extractor.Output;
 using Extractor.Readers;
 using Json.Schema;
@@ -10,21 +9,13 @@ public class SchemaTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromText(FormSchema.Text());
 
-    public static TheoryData<string> FixtureInputs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(Repo.Fixtures).Where(d => Directory.Exists(Path.Combine(d, "expected"))))
-            foreach (var input in AccuracyReport.Inputs(folder))
-                data.Add(Path.GetRelativePath(Repo.Fixtures, input));
-        return data;
-    }
+    public static TheoryData<string> FixtureInputs() => new(Repo.FixtureInputs());
 
     [Theory]
     [MemberData(nameof(FixtureInputs))]
     public void Every_document_made_from_a_fixture_is_valid_against_the_published_schema(string input)
     {
-        var extraction = Repo.Pipeline().Extract(InputFile.Load(Path.Combine(Repo.Fixtures, input)));
-        foreach (var form in extraction.Forms)
+        foreach (var form in Repo.Extracted(input).Forms)
         {
             var result = Schema.Evaluate(JsonNode.Parse(FormJson.Serialize(form)), new EvaluationOptions { OutputFormat = OutputFormat.List });
             result.IsValid.ShouldBeTrue(string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));

@@ -127,6 +127,29 @@ public class FormValidatorTests
     }
 
     [Fact]
+    public void After_a_correction_the_value_checks_run_again_and_the_corrected_fields_reading_checks_are_dropped()
+    {
+        var form = Consistent();
+        form.Indicators[4].Score = 9; // misread: the form printed 8
+        form.TotalScore = null;
+        Validate(form,
+            new FieldReading("indicators[4].score", "9", NumberKind.Number, 0.42, 1, 15, 8),
+            new FieldReading("indicators[0].score", "20", NumberKind.Number, 0.5, 1, 11, 8),
+            new FieldReading("totalScore", "#REF!", NumberKind.Unreadable, 1, 1, 20, 8));
+        form.Checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[4].score", "low-confidence@indicators[0].score", "unreadable-value@totalScore"]);
+
+        form.Indicators[4].Score = 8;
+        form.Corrections.Add(new Correction { Field = "indicators[4].score", From = 9, To = 8, By = "auditor", At = "2026-12-01T10:00:00Z" });
+        FormValidator.Default(0.8).Revalidate(form);
+        form.Checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].score", "unreadable-value@totalScore"]);
+
+        form.TotalScore = 94;
+        form.Corrections.Add(new Correction { Field = "totalScore", From = null, To = 94, By = "auditor", At = "2026-12-01T10:01:00Z" });
+        FormValidator.Default(0.8).Revalidate(form);
+        form.Checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["score-sum-mismatch@totalScore", "low-confidence@indicators[0].score"]);
+    }
+
+    [Fact]
     public void A_seed_form_with_a_41_digit_amount_reads_with_that_amount_null_and_unreadable_value()
     {
         const string amount = "12345678901234567890123456789012345678901.00";

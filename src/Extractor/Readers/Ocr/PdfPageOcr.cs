@@ -2,25 +2,36 @@ using Extractor.Grid;
 using Extractor.Readers.Ocr.Native;
 using Extractor.Readers.Pdf;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 
 namespace Extractor.Readers.Ocr;
 
 /// <summary>
 /// Reads a PDF page without a text layer: the scan image embedded in it (JPEG and Flate images decoded
-/// here), or, for a page drawn with vectors only, the page rasterised by poppler's pdftoppm.
+/// here), or, for a page drawn with vectors only, the page rasterised by poppler's pdftoppm. The image's pixels
+/// are placed on the page where the PDF draws the image, so the grid's boxes are in points like a text page's
+/// (deskewing is not undone: under a degree).
 /// </summary>
 public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPageOcr
 {
     private static readonly string[] Unsupported = ["JBIG2Decode", "JPXDecode"];
 
+    /// <summary>The page's grid with its boxes in PDF points, origin at the top-left of the page's crop box.</summary>
     public GridPage Read(InputFile file, Page page, CancellationToken cancellationToken)
     {
-        using var pix = PageImage(file, page, out var dpi);
-        return engines.Use(engine => ScanPageReader.Read(pix, dpi, page.Number, ReadMethod.PdfOcr, engine, options, cancellationToken), cancellationToken);
+        using var pix = PageImage(file, page, out var dpi, out var placement);
+        var grid = engines.Use(engine => ScanPageReader.Read(pix, dpi, page.Number, ReadMethod.PdfOcr, engine, options, cancellationToken), cancellationToken);
+        var crop = PdfPageLayout.ViewedBounds(page);
+        var (scaleX, scaleY) = (placement.Width / pix.Width, placement.Height / pix.Height);
+        return grid.Placed(b => b.Scaled(scaleX, scaleY, placement.Left - crop.Left, crop.Top - placement.Top), (crop.Width, crop.Height));
     }
 
-    private Pix PageImage(InputFile file, Page page, out double dpi)
+    /// <summary>
+    /// The image to read and where it is drawn on the page (PDF user space, origin bottom-left): the scan image's
+    /// own placement, or the whole crop box for a page rasterised here.
+    /// </summary>
+    private Pix PageImage(InputFile file, Page page, out double dpi, out PdfRectangle placement)
     {
         var pageArea = page.Width * page.Height;
         var scan = page.GetImages().Where(i => !i.IsImageMask && i.BoundingBox.Width * i.BoundingBox.Height >= 0.5 * pageArea)
@@ -28,9 +39,11 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
         if (scan is null)
         {
             dpi = options.TargetDpi;
+            placement = PdfPageLayout.ViewedBounds(page);
             return Rasterise(file, page.Number, options.TargetDpi);
         }
         ScanImage.CheckSize(scan.WidthInSamples, scan.HeightInSamples, options.MaxPixels);
+        placement = scan.BoundingBox;
         dpi = scan.WidthInSamples / (scan.BoundingBox.Width / 72.0);
         var filters = Filters(scan.ImageDictionary).ToList();
         var filter = filters.FirstOrDefault(f => Unsupported.Contains(f));

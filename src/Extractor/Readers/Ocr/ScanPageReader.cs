@@ -6,7 +6,7 @@ namespace Extractor.Readers.Ocr;
 /// <summary>
 /// Reads one page image into the grid model: prepare the image, find the ruled tables, then read every
 /// cell's image on its own (<see cref="CellReader"/>). Text outside the tables (title, year line) becomes
-/// rows of its own above or below them.
+/// rows of its own above or below them. Boxes are in the pixels of the source image, origin top-left.
 /// </summary>
 internal static class ScanPageReader
 {
@@ -52,7 +52,9 @@ internal static class ScanPageReader
             row += table.RowCount;
             freeTop = table.Bounds.Bottom;
         }
-        return new GridPage(pageNumber, method, cells) { Size = (page.Width, page.Height) };
+        // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
+        var (scaleX, scaleY) = ((double)source.Width / page.Width, (double)source.Height / page.Height);
+        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (source.Width, source.Height));
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>

@@ -15,7 +15,7 @@ public static class PdfPageLayout
 {
     public static PageLayout From(Page page, int number, LatticeOptions options)
     {
-        var bounds = page.CropBox.Bounds;
+        var bounds = ViewedBounds(page);
         var turn = Upright.Of(page.Letters, bounds);
         var glyphs = new List<Glyph>(page.Letters.Count);
         foreach (var letter in page.Letters)
@@ -32,6 +32,18 @@ public static class PdfPageLayout
                 foreach (var subpath in path)
                     AddRulings(path, subpath, turn, options, rulings);
         return new PageLayout(number, turn.Width, turn.Height, glyphs, rulings);
+    }
+
+    /// <summary>
+    /// The crop box as the page is viewed: PdfPig hands out a page turned by /Rotate 90 or 270 already turned
+    /// (its letters, paths and images), so its width and height are the crop box's swapped.
+    /// </summary>
+    public static PdfRectangle ViewedBounds(Page page)
+    {
+        var bounds = page.CropBox.Bounds;
+        return page.Rotation.Value % 180 == 0
+            ? bounds
+            : new PdfRectangle(bounds.Left, bounds.Bottom, bounds.Left + bounds.Height, bounds.Bottom + bounds.Width);
     }
 
     /// <summary>A thin filled box is a line; a stroked path gives its straight axis-parallel pieces (rectangle edges included).</summary>

@@ -48,7 +48,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
             var layout = PdfPageLayout.From(page, number, _lattice);
             var tables = lattice.Find(layout);
             if (tables.Count == 0) tables = stream.Find(layout);
-            read.Add((layout, tables.ToList(), null));
+            read.Add((layout, tables.Select(TextLines.WithTextBoxes).ToList(), null));
             JoinAcrossBreak(read);
         }
         return new GridDocument(read.Select(p => p.Scan ?? PageGrid.Assemble(p.Layout!, p.Tables, ReadMethod.PdfText)).ToList());
@@ -61,7 +61,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         var previous = read[^2].Tables[^1];
         var next = read[^1].Tables[0];
         if (TextBelow(read[^2].Layout!, previous) || TextAbove(read[^1].Layout!, next)) return;
-        if (PageBreakJoin.Join(previous, next) is not { } joined) return;
+        if (PageBreakJoin.Join(previous, next, read[^1].Layout!.Number) is not { } joined) return;
         read[^2].Tables[^1] = joined.Previous;
         read[^1].Tables[0] = joined.Next;
     }

@@ -41,12 +41,13 @@ internal sealed class PixArray : SafeHandle
     }
 }
 
-/// <summary>P/Invoke declarations for Debian's liblept.so.5 (leptonica 1.82): what the OCR reader uses, and the encoding, rotation and noise scripts/fixtures/ScanMaker makes the fixture scans with.</summary>
+/// <summary>P/Invoke declarations for Debian's liblept.so.5 (leptonica 1.82): what the OCR reader uses, the clipping and drawing of <see cref="PagePicture"/>, and the encoding, rotation and noise scripts/fixtures/ScanMaker makes the fixture scans with.</summary>
 internal static partial class Leptonica
 {
     private const string Lib = "liblept.so.5";
 
     public const int FormatJpeg = 2;
+    public const int FormatPng = 3;
     public const int ColorRed = 0;
     private const int SeverityNone = 6;
     private const int RotateAreaMap = 1, BringInWhite = 1;
@@ -90,6 +91,25 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static partial IntPtr pixClone(Pix pix);
     [LibraryImport(Lib)] internal static partial Pix pixCopy(IntPtr pixd, Pix pixs);
     [LibraryImport(Lib)] internal static partial void lept_free(IntPtr ptr);
+
+    [LibraryImport(Lib)] internal static partial Pix pixClipRectangle(Pix pix, IntPtr box, IntPtr boxClipped);
+    [LibraryImport(Lib)] internal static partial int pixRenderBoxArb(Pix pix, IntPtr box, int width, byte red, byte green, byte blue);
+    [LibraryImport(Lib)] private static partial IntPtr boxCreate(int x, int y, int w, int h);
+    [LibraryImport(Lib)] private static partial void boxDestroy(ref IntPtr box);
+
+    /// <summary>Runs <paramref name="use"/> with a leptonica BOX of the rectangle, destroyed after.</summary>
+    public static T WithBox<T>(int x, int y, int width, int height, Func<IntPtr, T> use)
+    {
+        var box = boxCreate(x, y, Math.Max(1, width), Math.Max(1, height));
+        try
+        {
+            return use(box);
+        }
+        finally
+        {
+            boxDestroy(ref box);
+        }
+    }
 
     public static Pix Rotate(Pix pix, double radians) =>
         pixRotate(pix, (float)radians, RotateAreaMap, BringInWhite, 0, 0).OrThrow("rotate the image");
