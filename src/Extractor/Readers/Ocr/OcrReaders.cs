@@ -23,7 +23,7 @@ public sealed class OcrReaders : IDisposable
     {
         var ocr = options.Ocr;
         var size = ocr.Engines > 0 ? ocr.Engines : options.EffectiveParallelism;
-        return new OcrReaders(new OcrEnginePool(ocr, ocr.SettingsPath(options.BaseFolder), size), ocr, options.Limits);
+        return new OcrReaders(new OcrEnginePool(ocr, options.BaseFolder, size), ocr, options.Limits);
     }
 
     public void Dispose() => Engines.Dispose();

@@ -2,29 +2,41 @@ using Extractor.Readers.Ocr.Native;
 
 namespace Extractor.Readers.Ocr;
 
-/// <summary>A page image ready to read: binary, upright, at the target resolution.</summary>
-internal sealed class PreparedPage(Pix binary, int dpi) : IDisposable
+/// <summary>
+/// A page image ready to read, upright and at the target resolution: binary (for the grid search and Tesseract)
+/// and grey with white paper (for PP-OCR, which reads the strokes' shading).
+/// </summary>
+internal sealed class PreparedPage(Pix binary, Pix grey, int dpi) : IDisposable
 {
     public Pix Binary { get; } = binary;
+    public Pix Grey { get; } = grey;
     public int Dpi { get; } = dpi;
     public int Width => Binary.Width;
     public int Height => Binary.Height;
 
-    public void Dispose() => Binary.Dispose();
+    public void Dispose()
+    {
+        Binary.Dispose();
+        Grey.Dispose();
+    }
 }
 
 /// <summary>
-/// Leptonica's image preparation: grey, scaled to the target resolution (low-resolution scans up),
-/// deskewed within the configured angle, background flattened and binarised.
+/// Leptonica's image preparation: grey (a colour scan's red channel), scaled to the target resolution (low-resolution scans up),
+/// deskewed within the configured angle, background flattened; then binarised, and kept grey with the paper
+/// stretched to white.
 /// </summary>
 internal static class ScanPreparation
 {
-    /// <summary>Binarisation level after background normalisation (which maps paper to 200).</summary>
+    /// <summary>The grey level background normalisation maps paper to (leptonica's default).</summary>
+    private const int PaperLevel = 200;
+
+    /// <summary>Binarisation level after background normalisation.</summary>
     private const int InkThreshold = 140;
 
     public static PreparedPage Prepare(Pix source, double sourceDpi, OcrOptions options)
     {
-        using var grey = Leptonica.pixConvertTo8(source, 0).OrThrow("convert the image to grey");
+        using var grey = Grey(source);
         var scale = ScaleFactor(sourceDpi, options.TargetDpi);
         using var scaled = scale == 1.0 ? null : Leptonica.pixScaleGrayLI(grey, (float)scale, (float)scale).OrThrow("scale the image");
         var upright = Deskew(scaled ?? grey, options.MaxDeskewDegrees);
@@ -32,11 +44,21 @@ internal static class ScanPreparation
         {
             using var flat = Leptonica.pixBackgroundNormSimple(upright, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background");
             var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
+            var white = Leptonica.pixGammaTRC(IntPtr.Zero, flat, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
             var dpi = (int)Math.Round(sourceDpi * scale);
             Leptonica.pixSetResolution(binary, dpi, dpi);
-            return new PreparedPage(binary, dpi);
+            return new PreparedPage(binary, white, dpi);
         }
     }
+
+    /// <summary>
+    /// A colour scan is read from its red channel: a red seal stamped over cells (the usual 公章) is then as light as
+    /// the paper, while black and blue print stay dark. Grey and bilevel scans are taken as they are.
+    /// </summary>
+    private static Pix Grey(Pix source) =>
+        source.Depth == 32
+            ? Leptonica.pixGetRGBComponent(source, Leptonica.ColorRed).OrThrow("take the red channel")
+            : Leptonica.pixConvertTo8(source, 0).OrThrow("convert the image to grey");
 
     /// <summary>Scans well below the target are scaled up (OCR models want ~300 dpi); very fine ones down, to save time.</summary>
     private static double ScaleFactor(double sourceDpi, int targetDpi) =>

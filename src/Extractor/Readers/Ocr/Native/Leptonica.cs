@@ -48,6 +48,7 @@ internal static partial class Leptonica
 
     public const int FormatJpeg = 2;
     public const int FormatPng = 3;
+    public const int ColorRed = 0;
     private const int SeverityNone = 6;
     private const int RotateAreaMap = 1, BringInWhite = 1;
     private const int Insert = 0;
@@ -72,10 +73,13 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static unsafe partial Pix pixReadMemTiff(byte* data, nuint size, int n);
 
     [LibraryImport(Lib)] internal static partial Pix pixConvertTo8(Pix pix, int cmapflag);
+    [LibraryImport(Lib)] internal static partial Pix pixConvertTo32(Pix pix);
+    [LibraryImport(Lib)] internal static partial Pix pixGetRGBComponent(Pix pix, int comp);
     [LibraryImport(Lib)] internal static partial Pix pixScaleGrayLI(Pix pix, float sx, float sy);
     [LibraryImport(Lib)] internal static partial Pix pixDeskewGeneral(Pix pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float conf);
     [LibraryImport(Lib)] internal static partial Pix pixBackgroundNormSimple(Pix pix, IntPtr pixim, IntPtr pixg);
     [LibraryImport(Lib)] internal static partial Pix pixThresholdToBinary(Pix pix, int thresh);
+    [LibraryImport(Lib)] internal static partial Pix pixGammaTRC(IntPtr pixd, Pix pixs, float gamma, int minval, int maxval);
     [LibraryImport(Lib)] internal static partial Pix pixRotate(Pix pix, float angle, int type, int incolor, int width, int height);
     [LibraryImport(Lib)] internal static partial Pix pixAddGaussianNoise(Pix pix, float stdev);
 
@@ -88,7 +92,6 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static partial Pix pixCopy(IntPtr pixd, Pix pixs);
     [LibraryImport(Lib)] internal static partial void lept_free(IntPtr ptr);
 
-    [LibraryImport(Lib)] internal static partial Pix pixConvertTo32(Pix pix);
     [LibraryImport(Lib)] internal static partial Pix pixClipRectangle(Pix pix, IntPtr box, IntPtr boxClipped);
     [LibraryImport(Lib)] internal static partial int pixRenderBoxArb(Pix pix, IntPtr box, int width, byte red, byte green, byte blue);
     [LibraryImport(Lib)] private static partial IntPtr boxCreate(int x, int y, int w, int h);

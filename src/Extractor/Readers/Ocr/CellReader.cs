@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Extractor.Readers.Ocr.Paddle;
+using Extractor.Text;
+
+namespace Extractor.Readers.Ocr;
+
+/// <summary>What a cell or a free text chunk was read as: its text, its confidence, and the box of its ink.</summary>
+internal readonly record struct CellReading(string? Text, double Confidence, PixelRect InkBox)
+{
+    public static readonly CellReading Blank = new(null, 1.0, default);
+}
+
+/// <summary>
+/// Reads the text of one rectangle of a prepared page (a cell inside its rulings, or a chunk of a free line),
+/// line by line. PP-OCR reads it when it is loaded; a cell it reads with a character less probable than
+/// <see cref="OcrOptions.CrossCheckBelow"/> is read by Tesseract too, and the two readings are compared: agreeing
+/// they make the cell sure, differing they flag it. With Tesseract alone, numbers are read again with the number
+/// model and comparisons and bracket widths (which it cannot see) cap the confidence.
+/// </summary>
+internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, InkMask ink, OcrOptions options)
+{
+    /// <summary>The confidence of a reading two engines disagree on: under any sensible low-confidence threshold.</summary>
+    public const double Disagreed = 0.5;
+
+    /// <summary>Tesseract's confidence in a bracket or comparison it cannot tell from its twin (> and ≥, ( and （).</summary>
+    private const double AmbiguousReading = 0.5;
+
+    /// <summary>A number Tesseract's CJK model reads this surely is not read again with the number model.</summary>
+    private const double SureNumber = 0.9;
+
+    private static readonly char[] Ambiguous = ['<', '>', '(', ')', '（', '）'];
+
+    /// <summary>The blank kept around a line PP-OCR reads, as a share of the line height.</summary>
+    private const double LineMargin = 0.25;
+
+    /// <summary>
+    /// A line PP-OCR reads is cut at least this many line heights wide: a lone glyph cut to itself ("≥" in a
+    /// column of its own) is read as some other character.
+    /// </summary>
+    private const int MinLineWidth = 2;
+
+    private readonly double _u = page.Dpi / 300.0;
+
+    /// <summary>
+    /// A cell: its ink split into text lines (<paramref name="singleLineHeight"/> is the table's usual line
+    /// height), each line read on its own.
+    /// </summary>
+    public CellReading Read(PixelRect inside, int singleLineHeight)
+    {
+        var area = inside.Inset((int)(2 * _u));
+        if (area.IsEmpty || ink.Count(area) < 12 * _u * _u) return CellReading.Blank;
+        var bounds = ink.InkBounds(area);
+        var rect = bounds.Inflate((int)(8 * _u), inside);
+        var bands = LineBands(bounds, singleLineHeight);
+        if (engine.Paddle is null) return Finish(Tesseract(rect, bands, inside, bounds, singleLineHeight), bounds);
+        var paddle = Paddle(engine.Paddle, bands, inside, singleLineHeight);
+        if (paddle.Text is not null && paddle.Confidence >= options.CrossCheckBelow) return Finish(paddle, bounds);
+        return Finish(CrossCheck(paddle, Tesseract(rect, bands, inside, bounds, singleLineHeight)), bounds);
+    }
+
+    /// <summary>A chunk of a free line (title, year line), read as one line.</summary>
+    public CellReading ReadLine(PixelRect chunk)
+    {
+        var whole = new PixelRect(0, 0, page.Width, page.Height);
+        var rect = chunk.Inflate((int)(8 * _u), whole);
+        CellReading Tess()
+        {
+            var lines = engine.Tesseract.Read(rect, true);
+            return new CellReading(Dash(CellText.Assemble(lines, rect)), CellText.Confidence(lines), chunk);
+        }
+        if (engine.Paddle is null) return Finish(Tess(), chunk);
+        var paddle = Paddle(engine.Paddle, [chunk], whole, chunk.Height);
+        return Finish(paddle.Text is not null && paddle.Confidence >= options.CrossCheckBelow ? paddle : CrossCheck(paddle, Tess()), chunk);
+    }
+
+    private CellReading Finish(CellReading reading, PixelRect bounds)
+    {
+        var text = reading.Text;
+        if (text is ['>' or '<', ..] && HasBarBelow(bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
+        return text is null ? CellReading.Blank : reading with { Text = LabelSnap.Snap(text), InkBox = bounds };
+    }
+
+    /// <summary>
+    /// PP-OCR's reading: each text line cut from the grey page at least a full line high (a lone "=" or "≥" cut
+    /// to its own ink would be scaled up to a shape the model never saw) with a margin around it, as its
+    /// detector leaves; the lines of a cell read in one batch.
+    /// </summary>
+    private CellReading Paddle(PaddleRecognizer recognizer, IReadOnlyList<PixelRect> bands, PixelRect inside, int lineHeight)
+    {
+        var margin = (int)(LineMargin * lineHeight);
+        var crops = bands.Select(b => LineCrop(b, lineHeight, margin, inside)).ToList();
+        var read = recognizer.Recognise(crops.Select(c => LineImage.Cut(page.Grey, c)).ToList());
+        var lines = read.Select((line, i) => Line(line, crops[i], bands[i])).OfType<OcrLine>().ToList();
+        return new CellReading(Dash(CellText.Assemble(lines, inside)), CellText.Confidence(lines), default);
+    }
+
+    /// <summary>
+    /// A band's crop: the line's own ink (a short last line is not read with the blank paper beside it, where
+    /// the model would find characters in a noisy scan's grain), widened to a full line height, plus the margin, within the cell.
+    /// </summary>
+    private PixelRect LineCrop(PixelRect band, int lineHeight, int margin, PixelRect inside)
+    {
+        var own = ink.InkBounds(band);
+        var grow = Math.Max(0, lineHeight - band.Height) / 2 + margin;
+        var widen = Math.Max(0, MinLineWidth * lineHeight - own.Width) / 2 + margin;
+        var crop = new PixelRect(own.Left - widen, band.Top - grow, own.Right + widen, band.Bottom + grow);
+        return new PixelRect(Math.Max(crop.Left, inside.Left), Math.Max(crop.Top, inside.Top), Math.Min(crop.Right, inside.Right), Math.Min(crop.Bottom, inside.Bottom));
+    }
+
+    /// <summary>
+    /// A recognised line in the engines' common form: words split at the spaces it read, each character boxed
+    /// by the time steps it was seen at (CTC places a character near its centre, so boxes are narrow); a
+    /// bracket, whose width is told by the gaps beside it, is boxed by its own ink instead (<see cref="InkBoxes"/>).
+    /// </summary>
+    private OcrLine? Line(RecognisedLine line, PixelRect crop, PixelRect band)
+    {
+        var words = new List<OcrWord>();
+        var symbols = new List<OcrSymbol>();
+        var confidence = 1.0;
+        void EndWord()
+        {
+            if (symbols.Count == 0) return;
+            words.Add(new OcrWord(symbols, new PixelRect(symbols[0].Box.Left, band.Top, symbols[^1].Box.Right, band.Bottom), confidence));
+            symbols = [];
+            confidence = 1.0;
+        }
+        var boxes = InkBoxes(line, crop, band);
+        for (var i = 0; i < line.Characters.Count; i++)
+        {
+            var c = line.Characters[i];
+            if (c.Text == " ") { EndWord(); continue; }
+            symbols.Add(new OcrSymbol(c.Text, boxes[i]));
+            confidence = Math.Min(confidence, c.Probability);
+        }
+        EndWord();
+        return words.Count == 0 ? null : new OcrLine(words);
+    }
+
+    /// <summary>
+    /// The characters' boxes from their time steps; a bracket takes the ink run (of columns) nearest its steps,
+    /// and its neighbours end and start at the ink runs beside it, so the gaps around it are the page's.
+    /// </summary>
+    private PixelRect[] InkBoxes(RecognisedLine line, PixelRect crop, PixelRect band)
+    {
+        var characters = line.Characters;
+        var boxes = characters.Select(c => new PixelRect(
+            crop.Left + (int)(c.FirstStep * line.PixelsPerStep), band.Top,
+            Math.Min(crop.Right, crop.Left + (int)Math.Ceiling((c.LastStep + 1) * line.PixelsPerStep)), band.Bottom)).ToArray();
+        if (!characters.Any(c => c.Text is "(" or ")" or "（" or "）")) return boxes;
+        var runs = InkMask.Bands(ink.InkColumns(new PixelRect(crop.Left, band.Top, crop.Right, band.Bottom), 1), 0)
+            .Select(r => (Left: crop.Left + r.Start, Right: crop.Left + r.End)).ToList();
+        if (runs.Count == 0) return boxes;
+        for (var i = 0; i < characters.Count; i++)
+        {
+            if (characters[i].Text is not ("(" or ")" or "（" or "）")) continue;
+            var centre = (boxes[i].Left + boxes[i].Right) / 2;
+            var k = Enumerable.Range(0, runs.Count).MinBy(r => Math.Max(0, Math.Max(runs[r].Left - centre, centre - runs[r].Right)));
+            boxes[i] = boxes[i] with { Left = runs[k].Left, Right = runs[k].Right };
+            var before = Neighbour(characters, i, -1);
+            var after = Neighbour(characters, i, 1);
+            if (before >= 0 && k > 0) boxes[before] = boxes[before] with { Right = runs[k - 1].Right };
+            if (after >= 0 && k + 1 < runs.Count) boxes[after] = boxes[after] with { Left = runs[k + 1].Left };
+        }
+        return boxes;
+    }
+
+    /// <summary>The nearest character that is not a space, looking one way from position i; -1 when there is none.</summary>
+    private static int Neighbour(IReadOnlyList<RecognisedCharacter> characters, int i, int step)
+    {
+        for (var j = i + step; j >= 0 && j < characters.Count; j += step)
+            if (characters[j].Text != " ") return j;
+        return -1;
+    }
+
+    /// <summary>
+    /// PP-OCR's reading compared with Tesseract's: the same text (ignoring spaces and character widths) makes the
+    /// cell as sure as either engine being right; different texts keep the surer reading and flag it.
+    /// </summary>
+    public static CellReading CrossCheck(CellReading paddle, CellReading tesseract)
+    {
+        if (Comparable(paddle.Text) == Comparable(tesseract.Text))
+            return paddle with { Text = paddle.Text ?? tesseract.Text, Confidence = 1 - (1 - paddle.Confidence) * (1 - tesseract.Confidence) };
+        var surer = paddle.Text is null || tesseract.Text is not null && tesseract.Confidence > paddle.Confidence ? tesseract : paddle;
+        return surer with { Confidence = Math.Min(surer.Confidence, Disagreed) };
+    }
+
+    /// <summary>Text as two engines are compared on: compatibility forms (full-width as ASCII), no whitespace, ideographs for radicals.</summary>
+    public static string Comparable(string? text) =>
+        Label.Key(text?.Normalize(NormalizationForm.FormKC)).Replace("（", "(").Replace("）", ")");
+
+    private CellReading Tesseract(PixelRect rect, IReadOnlyList<PixelRect> bands, PixelRect inside, PixelRect bounds, int singleLineHeight)
+    {
+        var tesseract = engine.Tesseract;
+        // Several text lines are read one by one: single-line mode reads CJK in narrow cells far better than block mode.
+        var lines = bands.Count <= 1
+            ? tesseract.Read(rect, bounds.Height <= 1.6 * singleLineHeight)
+            : bands.SelectMany(band => tesseract.Read(new PixelRect(rect.Left, band.Top, rect.Right, band.Bottom).Inflate((int)(3 * _u), inside), true)).ToList();
+        var text = Dash(CellText.Assemble(lines, inside));
+        var confidence = CellText.Confidence(lines);
+        if (text is not null && MayBeNumber(text, confidence) && !(NumberLike().IsMatch(text) && confidence >= SureNumber))
+        {
+            var digits = tesseract.Read(rect, true, number: true);
+            var reread = CellText.Assemble(digits, inside);
+            var rereadConfidence = CellText.Confidence(digits);
+            if (reread is not null && NumberLike().IsMatch(reread) && (!NumberLike().IsMatch(text) || rereadConfidence > confidence))
+                (text, confidence) = (reread, rereadConfidence);
+        }
+        if (text is not null && GreaterOrEqual().IsMatch(text)) text = "≥" + text[1..];
+        if (text is ['>' or '<', ..] && HasBarBelow(bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
+
+        // Where the bar under ≥ is lost, > and ≥ cannot be told apart; bracket widths are told by their gaps,
+        // which a noisy scan may blur: a comparison or bracket the reader kept may have been the other, so such a cell is never sure.
+        if (text is not null && text.IndexOfAny(Ambiguous) >= 0) confidence = Math.Min(confidence, AmbiguousReading);
+        return new CellReading(text, text is null ? 1.0 : confidence, bounds);
+    }
+
+    /// <summary>
+    /// Tesseract's models have no ≥ or ≤ and read them as > and &lt; (PP-OCR may too, on a faint bar); the image
+    /// tells them apart: the first glyph of the cell is ≥ or ≤ when its ink is two parts stacked (the angle, and the bar below it).
+    /// </summary>
+    private bool HasBarBelow(PixelRect bounds)
+    {
+        var columns = ink.InkColumns(bounds, 1);
+        var end = 0;
+        while (end < columns.Length && columns[end]) end++;
+        if (end == 0) return false;
+        var glyph = ink.InkBounds(new PixelRect(bounds.Left, bounds.Top, bounds.Left + end, bounds.Bottom));
+        return InkMask.Bands(ink.InkRows(glyph, 1), 0).Count(b => b.End - b.Start >= 2) == 2;
+    }
+
+    /// <summary>
+    /// The text lines of a cell: bands of inked rows split by blank rows; a band too thin for a line (a
+    /// stroke of a character split off by its own gap) joins the band nearest to it.
+    /// </summary>
+    private List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
+    {
+        var bands = InkMask.Bands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * _u)));
+        var minHeight = singleLineHeight * 3 / 5;
+        for (var k = 0; k < bands.Count && bands.Count > 1;)
+        {
+            if (bands[k].End - bands[k].Start >= minHeight) { k++; continue; }
+            var up = k > 0 ? bands[k].Start - bands[k - 1].End : int.MaxValue;
+            var down = k + 1 < bands.Count ? bands[k + 1].Start - bands[k].End : int.MaxValue;
+            var with = up <= down ? k - 1 : k + 1;
+            var merged = (Math.Min(bands[k].Start, bands[with].Start), Math.Max(bands[k].End, bands[with].End));
+            bands[Math.Min(k, with)] = merged;
+            bands.RemoveAt(Math.Max(k, with));
+            k = 0;
+        }
+        return bands.Select(b => new PixelRect(bounds.Left, bounds.Top + b.Start, bounds.Right, bounds.Top + b.End)).ToList();
+    }
+
+    /// <summary>
+    /// Text without CJK that is mostly digits: a number, percentage or numeric target misread ("9296" for
+    /// "92%"), or a short unsure reading ("三1" for "=1", "二" for "="), worth a second reading limited to
+    /// the characters numbers are printed with. Units in CJK ("4.6万吨") rule it out: the limited reading would drop them.
+    /// </summary>
+    private static bool MayBeNumber(string text, double confidence)
+    {
+        var cjk = text.Count(CjkText.IsCjkLike);
+        var mostlyDigits = text.Length <= 20 && cjk == 0 && text.Count(char.IsAsciiDigit) * 2 >= text.Length;
+        var shortAndUnsure = text.Length <= 3 && cjk <= 1 && (cjk == 0 || confidence < 0.85);
+        return mostlyDigits || shortAndUnsure;
+    }
+
+    /// <summary>Tesseract's CJK model reads ≥ as 之 (its nearest shape): at the start of a target, before a number or alone.</summary>
+    [GeneratedRegex(@"^之(\d.*)?$")]
+    private static partial Regex GreaterOrEqual();
+
+    /// <summary>The dash placeholder, however an engine read it (before readings are compared).</summary>
+    private static string? Dash(string? text) => text is not null && Placeholder().IsMatch(text) ? "—" : text;
+
+    /// <summary>A dash placeholder (—) that OCR reads as 一, 一一, - or _.</summary>
+    [GeneratedRegex(@"^[一—\-_－―]{1,3}$")]
+    private static partial Regex Placeholder();
+
+    /// <summary>A cell that holds a number, a percentage or a numeric target ("854,500.00", "100.00%", "≥90%", "=1").</summary>
+    [GeneratedRegex(@"^([=<>≥≤]{0,2}\s*[0-9][0-9,.，。 ]*%?|[=<>%]{1,2})$")]
+    private static partial Regex NumberLike();
+}
