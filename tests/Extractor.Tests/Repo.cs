@@ -22,6 +22,14 @@ internal static class Repo
         return document.Pages[0].Rows();
     }
 
+    /// <summary>Rows as the HTML reader makes them from the &lt;tr&gt; rows of one table (spans kept).</summary>
+    public static FormSegment HtmlSegment(params string[] rows)
+    {
+        var html = "<html><body><table>" + string.Concat(rows) + "</table></body></html>";
+        var document = new Extractor.Readers.Html.HtmlTableReader().Read(InputFile.FromBytes("rows.html", System.Text.Encoding.UTF8.GetBytes(html)), CancellationToken.None);
+        return new() { Rows = document.Pages[0].Rows(), Kind = FormKind.SelfEvaluation };
+    }
+
     public static FormSegment Segment(params string[] lines) =>
         new() { Rows = Rows(lines), Kind = FormKind.SelfEvaluation };
 
