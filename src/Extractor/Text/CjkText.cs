@@ -37,6 +37,13 @@ public static class CjkText
         ['\u2EEF'] = '龙', ['\u2EF0'] = '龙', ['\u2EF1'] = '龟', ['\u2EF2'] = '龟', ['\u2EF3'] = '龟',
     };
 
+    /// <summary>
+    /// Kangxi radicals whose compatibility decomposition is a traditional character while simplified fonts
+    /// draw them as, and map to them, the simplified one: Noto Serif CJK SC printed by Chromium gives ⼾ (U+2F3E)
+    /// for 户, whose decomposition is 戶.
+    /// </summary>
+    private static readonly Dictionary<char, char> SimplifiedRadicals = new() { ['\u2F3E'] = '户' };
+
     /// <summary>Maps Kangxi radicals and CJK Radicals Supplement characters to the ideographs they stand for.</summary>
     public static string ToIdeographs(string text)
     {
@@ -44,7 +51,9 @@ public static class CjkText
         var sb = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
-            if (ch is >= '\u2F00' and <= '\u2FDF')
+            if (SimplifiedRadicals.TryGetValue(ch, out var simplified))
+                sb.Append(simplified);
+            else if (ch is >= '\u2F00' and <= '\u2FDF')
                 sb.Append(ch.ToString().Normalize(NormalizationForm.FormKC));
             else if (RadicalSupplement.TryGetValue(ch, out var ideograph))
                 sb.Append(ideograph);

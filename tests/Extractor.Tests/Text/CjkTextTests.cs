@@ -8,6 +8,11 @@ public class CjkTextTests
     public void Kangxi_radicals_from_pdf_fonts_become_ideographs() =>
         CjkText.ToIdeographs("项⽬名称").ShouldBe("项目名称");
 
+    /// <summary>Corpus dev case 18: Chromium's print in Noto Serif CJK SC maps 户 to the Kangxi radical DOOR.</summary>
+    [Fact]
+    public void The_kangxi_radical_door_of_a_simplified_font_becomes_the_simplified_ideograph() =>
+        CjkText.ToIdeographs("发放补贴\u2F3E数 8497\u2F3E").ShouldBe("发放补贴户数 8497户");
+
     [Fact]
     public void Radicals_supplement_characters_become_the_simplified_ideographs() =>
         CjkText.ToIdeographs("主管部⻔").ShouldBe("主管部门");

@@ -54,13 +54,17 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         return new GridDocument(read.Select(p => p.Scan ?? PageGrid.Assemble(p.Layout!, p.Tables, ReadMethod.PdfText)).ToList());
     }
 
-    /// <summary>A row cut by the break between the last two pages read goes back together (see <see cref="PageBreakJoin"/>).</summary>
+    /// <summary>
+    /// A table continued over the break between the last two pages read keeps its columns (<see cref="ContinuedColumns"/>),
+    /// and a row cut by the break goes back together (see <see cref="PageBreakJoin"/>).
+    /// </summary>
     private static void JoinAcrossBreak(List<(PageLayout? Layout, List<FoundTable> Tables, GridPage? Scan)> read)
     {
         if (read.Count < 2 || read[^2].Tables.Count == 0 || read[^1].Tables.Count == 0) return;
         var previous = read[^2].Tables[^1];
         var next = read[^1].Tables[0];
         if (TextBelow(read[^2].Layout!, previous) || TextAbove(read[^1].Layout!, next)) return;
+        next = read[^1].Tables[0] = ContinuedColumns.Align(previous, next) ?? next;
         if (PageBreakJoin.Join(previous, next, read[^1].Layout!.Number) is not { } joined) return;
         read[^2].Tables[^1] = joined.Previous;
         read[^1].Tables[0] = joined.Next;
