@@ -65,19 +65,38 @@ internal static class HtmlPage
     }
 
     /// <summary>
-    /// Widens a column to hold its longest number on one line, as a spreadsheet would have to for it to print
-    /// (a number never wraps; Excel prints ##### instead); text columns keep their width and wrap.
+    /// Widens a column to hold what cannot wrap: its longest number on one line (a number never wraps; Excel
+    /// prints ##### instead), and in text the longest run a line cannot break inside (digits, Latin letters and
+    /// brackets beside a character or two), so no text runs over into the next cell, which a spreadsheet never
+    /// prints; text otherwise keeps its column's width and wraps.
     /// </summary>
     private static int[] FitNumbers(FormTable table, PrintStyle style)
     {
         var widths = table.Widths.ToArray();
         var px = style.SizePt * 4 / 3;
-        foreach (var cell in table.Cells.Where(c => c.Role == CellRole.Number && c.ColumnSpan == 1 && !c.IsBlank))
+        double Width(IEnumerable<char> text) => text.Sum(ch => CjkText.IsCjkLike(ch) || ch > 0x2000 ? px : px * 0.7);
+        foreach (var cell in table.Cells.Where(c => c.ColumnSpan == 1 && !c.IsBlank))
         {
-            var needed = (int)Math.Ceiling(cell.Paragraphs[0].Sum(ch => CjkText.IsCjkLike(ch) || ch > 0x2000 ? px : px * 0.6) + 2 * style.PaddingPx + 6);
+            var longest = cell.Role == CellRole.Number ? Width(cell.Paragraphs[0])
+                : cell.Paragraphs.SelectMany(p => p.Split('\n')).SelectMany(Unbreakable).Select(Width).DefaultIfEmpty(0).Max();
+            var needed = (int)Math.Ceiling(longest + 2 * style.PaddingPx + 12);
             widths[cell.Column] = Math.Max(widths[cell.Column], needed);
         }
         return widths;
+    }
+
+    /// <summary>The runs of a line no line break falls inside: a run of non-ideographs with the character on each side, or one ideograph.</summary>
+    private static IEnumerable<string> Unbreakable(string line)
+    {
+        static bool Ideograph(char ch) => ch is >= '\u4e00' and <= '\u9fff';
+        for (var i = 0; i < line.Length;)
+        {
+            if (Ideograph(line[i])) { yield return line[i..(i + 1)]; i++; continue; }
+            var end = i;
+            while (end < line.Length && !Ideograph(line[end])) end++;
+            yield return line[Math.Max(0, i - 1)..Math.Min(line.Length, end + 1)];
+            i = end;
+        }
     }
 
     private static string Content(TableCell cell, Random random)

@@ -27,7 +27,7 @@ internal sealed class LibreOfficePdfProducer : IFormProducer
         File.WriteAllText(html, HtmlPage.Render(corpusCase), new UTF8Encoding(false));
         var fods = Path.Combine(work.FullName, corpusCase.Name + ".fods");
         var (w, h) = s.PaperMillimetres;
-        ToolRun.Run("python3", [FodsScript, "--font", s.Font, "--size", s.SizePt.ToString(CultureInfo.InvariantCulture), "--paper", $"{w}x{h}", html, fods], TimeSpan.FromMinutes(1));
+        ToolRun.Run("python3", [FodsScript, "--font", s.Font, "--size", s.SizePt.ToString(CultureInfo.InvariantCulture), "--paper", $"{w}x{h}", "--natural-widths", "--unwrapped", "xl68", html, fods], TimeSpan.FromMinutes(1));
         pending.Add((fods, Path.GetFullPath(Path.Combine(caseFolder, corpusCase.Name + ".libreoffice.pdf"))));
         if (pending.Count >= Batch) Finish();
     }

@@ -113,7 +113,11 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
             var (row, column, rowSpan, columnSpan, cellBox) = cells[i];
             var mine = byCell.GetValueOrDefault(i, []);
             var text = TextLines.CellText(mine, cellBox.Right);
-            found.Add(new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine));
+            found.Add(new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
+            {
+                OpenTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]),
+                OpenBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]),
+            });
         }
         var openTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
         var openBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);

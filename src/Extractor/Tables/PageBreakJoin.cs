@@ -11,26 +11,51 @@ namespace Extractor.Tables;
 /// </summary>
 public static class PageBreakJoin
 {
-    /// <summary>Joins <paramref name="next"/>'s first row into <paramref name="previous"/>'s last; null when the two do not continue each other.</summary>
+    /// <summary>
+    /// Joins <paramref name="next"/>'s first row into <paramref name="previous"/>'s last; null when the two do not
+    /// continue each other. Where both tables are closed, a merged cell the break cut still goes back together
+    /// (<c>MergedCellAcrossPages</c>): spreadsheet exports never split a row but draw a merged label on every page
+    /// it crosses, each page showing the part of its text that falls on it ("项目资" | "金(万元)").
+    /// </summary>
     public static (FoundTable Previous, FoundTable Next)? Join(FoundTable previous, FoundTable next, int nextPage)
     {
-        if (!previous.OpenBottom || !next.OpenTop) return null;
+        var rowCut = previous.OpenBottom && next.OpenTop;
+        if (!rowCut && !next.Cells.Any(c => c.OpenTop)) return null;
         var bottom = previous.RowCount;
         var cells = previous.Cells.ToList();
         var rest = new List<TableCell>();
         foreach (var continuation in next.Cells)
         {
-            var target = continuation.Cell.Row == 0 ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && SameColumns(c.Cell, continuation.Cell)) : -1;
+            var target = continuation.Cell.Row == 0 && (rowCut || continuation.OpenTop)
+                ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && (rowCut || c.OpenBottom) && SameColumns(c.Cell, continuation.Cell))
+                : -1;
             if (target < 0) { rest.Add(continuation); continue; }
             rest.Add(continuation with { Cell = continuation.Cell with { Text = null } }); // its glyphs stay taken
             var above = cells[target];
-            var shift = above.Cell.Box!.Value.Bottom - continuation.Cell.Box!.Value.Top;
+            var shift = Shift(above, continuation);
             var glyphs = above.Glyphs.Concat(continuation.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
             var continued = TextLines.TextBox(continuation.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
-            cells[target] = new TableCell(above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, glyphs);
+            cells[target] = above with { Cell = above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, Glyphs = glyphs };
         }
         return (previous with { Cells = cells }, next with { Cells = rest });
     }
+
+    /// <summary>
+    /// How far the continuation's glyphs move down to sit under the cell they continue: their first line one line
+    /// (<see cref="ContinuedLinePitch"/> font sizes) below its last printed line, as if the page had not broken, so
+    /// the space a page's foot leaves under a cell reads as no paragraph's; under the cell's box when either is blank.
+    /// </summary>
+    private static double Shift(TableCell above, TableCell continuation)
+    {
+        var last = TextLines.Of(above.Glyphs).LastOrDefault();
+        var first = TextLines.Of(continuation.Glyphs).FirstOrDefault();
+        return last is null || first is null
+            ? above.Cell.Box!.Value.Bottom - continuation.Cell.Box!.Value.Top
+            : last.Top + ContinuedLinePitch * last.FontSize - first.Top;
+    }
+
+    /// <summary>Baseline to baseline of two lines of one paragraph, in font sizes: under <see cref="TextLines.ParagraphPitch"/>.</summary>
+    public const double ContinuedLinePitch = 1.2;
 
     /// <summary>The two cells cover mostly the same columns of the page.</summary>
     private static bool SameColumns(Cell a, Cell b)

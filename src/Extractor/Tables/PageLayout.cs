@@ -30,5 +30,12 @@ public sealed record FoundTable(Box Box, IReadOnlyList<TableCell> Cells, bool Op
     public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs);
 }
 
-/// <summary>A cell of a found table with the glyphs it holds (its text is made from them).</summary>
-public sealed record TableCell(Cell Cell, IReadOnlyList<Glyph> Glyphs);
+/// <summary>
+/// A cell of a found table with the glyphs it holds (its text is made from them), and whether it is open at the
+/// table's top or bottom edge: no line closes it there, as a merged cell a page break cuts.
+/// </summary>
+public sealed record TableCell(Cell Cell, IReadOnlyList<Glyph> Glyphs)
+{
+    public bool OpenTop { get; init; }
+    public bool OpenBottom { get; init; }
+}

@@ -49,7 +49,7 @@ public sealed class TextLine
 /// print wraps between any two CJK characters but between words only at a space), a line that ends a
 /// sentence short of the cell's right edge ending its paragraph.
 /// </summary>
-public static class TextLines
+public static partial class TextLines
 {
     private static readonly string SentenceEnds = "。！？!?";
 
@@ -80,7 +80,7 @@ public static class TextLines
             var text = CjkText.CleanLine(lines[i].Text());
             if (text is null) continue;
             paragraph = paragraph is null ? text : CjkText.ContinuePrinted(paragraph, text);
-            if (i + 1 < lines.Count && EndsSentence(lines[i]) && EndsShort(lines[i], lines[i + 1], right))
+            if (i + 1 < lines.Count && EndsParagraph(lines[i], lines[i + 1], right))
             {
                 paragraphs.Add(paragraph);
                 paragraph = null;
@@ -102,6 +102,25 @@ public static class TextLines
     /// <summary>The table with each cell's <see cref="Cell.TextBox"/> made from the glyphs it took.</summary>
     public static FoundTable WithTextBoxes(FoundTable table) =>
         table with { Cells = table.Cells.Select(c => c with { Cell = c.Cell with { TextBox = TextBox(c.Glyphs) } }).ToList() };
+
+    /// <summary>
+    /// A paragraph ends after the line when the space below it is a paragraph's (<see cref="ParagraphGap"/>), or
+    /// when it ends a sentence and either breaks short of the edge (<see cref="EndsShort"/>) or the next line opens
+    /// a numbered item ("2.", "（2）", "三、"): a full line ending in 。 is otherwise a wrap as likely as a break.
+    /// </summary>
+    private static bool EndsParagraph(TextLine line, TextLine next, double right) =>
+        ParagraphGap(line, next) || EndsSentence(line) && (EndsShort(line, next, right) || NumberedItem().IsMatch(next.Text()));
+
+    /// <summary>
+    /// Lines of one paragraph follow each other at most about 1.5 font sizes apart (baseline to baseline); a
+    /// paragraph's own margin (a browser's &lt;p&gt;, 1em) puts the next one at 2.2 or more. Between the two.
+    /// </summary>
+    public const double ParagraphPitch = 1.9;
+
+    private static bool ParagraphGap(TextLine line, TextLine next) => next.Top - line.Top > ParagraphPitch * Math.Max(line.FontSize, next.FontSize);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedItem();
 
     /// <summary>True when the line's last printed character ends a sentence.</summary>
     public static bool EndsSentence(TextLine line) =>
