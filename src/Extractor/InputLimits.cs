@@ -38,13 +38,13 @@ public sealed class InputLimits
     /// </summary>
     public int MaxSheetCells { get; set; } = 500_000;
 
-    /// <summary>Refuses a sheet of more rows than <see cref="MaxSheetRows"/> or more cells than <see cref="MaxSheetCells"/>.</summary>
-    public void CheckSheet(string sheet, long rows, long cells)
+    /// <summary>Refuses a sheet (<paramref name="what"/>: "the sheet 明细") of more rows than <see cref="MaxSheetRows"/> or more cells than <see cref="MaxSheetCells"/>.</summary>
+    public void CheckSheet(string what, long rows, long cells)
     {
         if (rows > MaxSheetRows)
-            throw new InputRejectedException($"the sheet {sheet} has {rows:N0} rows or more, over the limit of {MaxSheetRows:N0} (Extractor:Limits:MaxSheetRows): a data sheet, not a form");
+            throw new InputRejectedException($"{what} has {rows:N0} rows or more, over the limit of {MaxSheetRows:N0} (Extractor:Limits:MaxSheetRows): a data sheet, not a form");
         if (cells > MaxSheetCells)
-            throw new InputRejectedException($"the sheet {sheet} has {cells:N0} cells or more, over the limit of {MaxSheetCells:N0} (Extractor:Limits:MaxSheetCells): a data sheet, not a form");
+            throw new InputRejectedException($"{what} has {cells:N0} cells or more, over the limit of {MaxSheetCells:N0} (Extractor:Limits:MaxSheetCells): a data sheet, not a form");
     }
 
     /// <summary>Refuses a document of more pages than <see cref="MaxPages"/>, before any page is read.</summary>

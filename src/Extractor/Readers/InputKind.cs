@@ -32,7 +32,7 @@ public static class InputKindDetector
 
     private static readonly HashSet<string> InputExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "", ".txt", ".tsv", ".csv", ".xls", ".xlsx", ".xlsm", ".docx", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
+        "", ".txt", ".tsv", ".csv", ".xls", ".xlsx", ".xlsm", ".docx", ".doc", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
     };
 
     /// <summary>

@@ -57,7 +57,7 @@ internal static class PackageBound
                 cells++;
             else continue;
             if (rows > limits.MaxSheetRows || cells > limits.MaxSheetCells)
-                limits.CheckSheet(Path.GetFileNameWithoutExtension(part), rows, cells);
+                limits.CheckSheet($"the worksheet {part}", rows, cells);
         }
     }
 }

@@ -9,9 +9,10 @@ namespace Extractor.Readers.Office;
 /// <summary>
 /// Workbooks read from their cells with NPOI: .xls (BIFF8, as Excel and WPS write it) through HSSF, .xlsx and .xlsm
 /// through XSSF, both behind NPOI's one cell model, so the two formats give the same grid. Each visible sheet is a
-/// page of the grid at the sheet's own coordinates (row 1 is the sheet's row 1, the cell knows its "C6"), merged
+/// page of the grid at the sheet's own coordinates (row 1 is the sheet's row 1, each cell knows its "C6"), merged
 /// regions as spans, every cell's text as Excel displays it (<see cref="SheetCellText"/>). Hidden sheets, rows and
-/// columns are left out, as a print leaves them out: they hold old copies, helper values and notes, not the form.
+/// columns are left out, as a print leaves them out (they hold old copies, helper values and notes, not the form),
+/// and the grid closes up over them, so a hidden row inside a merged block leaves no gap in the form's table.
 /// </summary>
 public sealed class SpreadsheetReader(InputLimits limits, bool biff) : IDocumentReader
 {
@@ -48,48 +49,46 @@ public sealed class SpreadsheetReader(InputLimits limits, bool biff) : IDocument
 
     private List<Cell> Cells(ISheet sheet, SheetCellText text)
     {
-        limits.CheckSheet(sheet.SheetName, sheet.LastRowNum + 1L, sheet.PhysicalNumberOfRows);
-        var spans = new Dictionary<(int Row, int Column), CellRangeAddress>();
+        var what = $"the sheet {sheet.SheetName}";
+        limits.CheckSheet(what, sheet.LastRowNum + 1L, sheet.PhysicalNumberOfRows);
+        var regions = new Dictionary<(int Row, int Column), CellRangeAddress>();
         var covered = new HashSet<(int Row, int Column)>();
         for (var m = 0; m < sheet.NumMergedRegions; m++)
         {
             var region = sheet.GetMergedRegion(m);
-            limits.CheckSheet(sheet.SheetName, region.LastRow + 1L, (long)region.NumberOfCells);
-            spans[(region.FirstRow, region.FirstColumn)] = region;
+            limits.CheckSheet(what, region.LastRow + 1L, (long)region.NumberOfCells);
+            regions[(region.FirstRow, region.FirstColumn)] = region;
             for (var r = region.FirstRow; r <= region.LastRow; r++)
                 for (var c = region.FirstColumn; c <= region.LastColumn; c++)
                     if (r != region.FirstRow || c != region.FirstColumn) covered.Add((r, c));
         }
 
-        var cells = new List<Cell>();
-        var seen = new HashSet<(int Row, int Column)>();
+        var written = new List<(int Row, int Column, string? Text)>();
         for (var r = sheet.FirstRowNum; r <= sheet.LastRowNum; r++)
-        {
-            if (sheet.GetRow(r) is not { ZeroHeight: false } row) continue;
-            foreach (var cell in row.Cells)
-            {
-                var position = (r, cell.ColumnIndex);
-                if (covered.Contains(position) || sheet.IsColumnHidden(cell.ColumnIndex)) continue;
-                seen.Add(position);
-                cells.Add(Spanned(new Cell(r, cell.ColumnIndex, text.Of(cell)), spans));
-            }
-        }
+            if (sheet.GetRow(r) is { } row)
+                foreach (var cell in row.Cells)
+                    if (!covered.Contains((r, cell.ColumnIndex))) written.Add((r, cell.ColumnIndex, text.Of(cell)));
         // A merged region whose first cell was never written still spans its positions (a blank merged label).
-        foreach (var (position, region) in spans)
-            if (!seen.Contains(position) && sheet.GetRow(position.Row) is not { ZeroHeight: true } && !sheet.IsColumnHidden(position.Column))
-                cells.Add(Spanned(new Cell(position.Row, position.Column, null), spans));
+        var origins = written.Select(w => (w.Row, w.Column)).ToHashSet();
+        written.AddRange(regions.Keys.Where(p => !origins.Contains(p)).Select(p => (p.Row, p.Column, (string?)null)));
+
+        var lastColumn = Math.Max(written.Select(w => w.Column).DefaultIfEmpty(0).Max(), regions.Values.Select(g => g.LastColumn).DefaultIfEmpty(0).Max());
+        var visible = new VisibleLines(
+            Enumerable.Range(sheet.FirstRowNum, Math.Max(0, sheet.LastRowNum - sheet.FirstRowNum + 1)).Where(r => sheet.GetRow(r) is { ZeroHeight: true }),
+            Enumerable.Range(0, lastColumn + 1).Where(sheet.IsColumnHidden));
+        var cells = new List<Cell>();
+        foreach (var (row, column, value) in written)
+        {
+            if (visible.IsHiddenRow(row) || visible.IsHiddenColumn(column)) continue;
+            var cell = new Cell(visible.Row(row), visible.Column(column), value) { Address = new CellReference(row, column).FormatAsString() };
+            if (regions.TryGetValue((row, column), out var region))
+                cell = cell with { RowSpan = visible.Rows(region.FirstRow, region.LastRow), ColumnSpan = visible.Columns(region.FirstColumn, region.LastColumn) };
+            cells.Add(cell);
+        }
 
         var rows = cells.Count == 0 ? 0 : cells.Max(c => (long)c.Row + c.RowSpan);
         var width = cells.Count == 0 ? 0 : cells.Max(c => (long)c.Column + c.ColumnSpan);
-        limits.CheckSheet(sheet.SheetName, rows, rows * width);
+        limits.CheckSheet(what, rows, rows * width);
         return cells;
-    }
-
-    private static Cell Spanned(Cell cell, Dictionary<(int Row, int Column), CellRangeAddress> spans)
-    {
-        var address = new CellReference(cell.Row, cell.Column).FormatAsString();
-        return spans.TryGetValue((cell.Row, cell.Column), out var region)
-            ? cell with { RowSpan = region.LastRow - region.FirstRow + 1, ColumnSpan = region.LastColumn - region.FirstColumn + 1, Address = address }
-            : cell with { Address = address };
     }
 }
