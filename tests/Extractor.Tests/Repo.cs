@@ -14,6 +14,15 @@ internal static class Repo
 
     public static string Seed => Path.Combine(Fixtures, "seed", "000_3040adc6ab17b275.txt");
 
+    /// <summary>
+    /// The real originals of ../shared/real (never copied into the repository): beside the repository's folder, or beside
+    /// the folder that holds it (a worktree of /work/wt/NAME sees /work/shared). Missing is a failure of the tests that read
+    /// them, never a skip; the other tests do not depend on it.
+    /// </summary>
+    public static string Real => RealFolder.Value;
+
+    private static readonly Lazy<string> RealFolder = new(FindReal);
+
     /// <summary>Rows as the text reader makes them from tab-separated lines ("⇥" may stand for a tab).</summary>
     public static IReadOnlyList<GridRow> Rows(params string[] lines)
     {
@@ -55,6 +64,13 @@ internal static class Repo
         Directory.GetDirectories(Fixtures).Where(d => Directory.Exists(Path.Combine(d, "expected"))).Order()
             .SelectMany(Extractor.Accuracy.AccuracyReport.Inputs)
             .Select(input => Path.GetRelativePath(Fixtures, input));
+
+    private static string FindReal()
+    {
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "real"))) return Path.Combine(dir.FullName, "shared", "real");
+        throw new InvalidOperationException("shared/real (the real originals) not found beside " + Root + " or above it");
+    }
 
     private static string FindRoot()
     {
