@@ -49,7 +49,7 @@ public sealed class TextLine
 /// print wraps between any two CJK characters but between words only at a space), a line that ends a
 /// sentence short of the cell's right edge ending its paragraph.
 /// </summary>
-public static partial class TextLines
+public static class TextLines
 {
     private static readonly string SentenceEnds = "。！？!?";
 
@@ -105,11 +105,11 @@ public static partial class TextLines
 
     /// <summary>
     /// A paragraph ends after the line when the space below it is a paragraph's (<see cref="ParagraphGap"/>), or
-    /// when it ends a sentence and either breaks short of the edge (<see cref="EndsShort"/>) or the next line opens
-    /// a numbered item ("2.", "（2）", "三、"): a full line ending in 。 is otherwise a wrap as likely as a break.
+    /// when it ends a sentence short of the edge (<see cref="EndsShort"/>). A numbered item after a full line is
+    /// no sign: the seed runs its items on in one paragraph.
     /// </summary>
     private static bool EndsParagraph(TextLine line, TextLine next, double right) =>
-        ParagraphGap(line, next) || EndsSentence(line) && (EndsShort(line, next, right) || NumberedItem().IsMatch(next.Text()));
+        ParagraphGap(line, next) || EndsSentence(line) && EndsShort(line, next, right);
 
     /// <summary>
     /// Lines of one paragraph follow each other at most about 1.5 font sizes apart (baseline to baseline); a
@@ -118,9 +118,6 @@ public static partial class TextLines
     public const double ParagraphPitch = 1.9;
 
     private static bool ParagraphGap(TextLine line, TextLine next) => next.Top - line.Top > ParagraphPitch * Math.Max(line.FontSize, next.FontSize);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)")]
-    private static partial System.Text.RegularExpressions.Regex NumberedItem();
 
     /// <summary>True when the line's last printed character ends a sentence.</summary>
     public static bool EndsSentence(TextLine line) =>

@@ -18,12 +18,12 @@ public class CorpusAccuracyTests
     {
         { "dev", "html", 1.0, 0 },
         { "dev", "text", 1.0, 0 },
-        { "dev", "pdf-text chromium", 0.991, 8 },
-        { "dev", "pdf-text libreoffice", 0.971, 20 },
-        { "test", "html", 0.990, 0 },
+        { "dev", "pdf-text chromium", 1.0, 0 },
+        { "dev", "pdf-text libreoffice", 0.983, 9 },
+        { "test", "html", 1.0, 0 },
         { "test", "text", 1.0, 0 },
-        { "test", "pdf-text chromium", 0.986, 3 },
-        { "test", "pdf-text libreoffice", 0.957, 21 },
+        { "test", "pdf-text chromium", 1.0, 0 },
+        { "test", "pdf-text libreoffice", 0.992, 6 },
     };
 
     [Theory]

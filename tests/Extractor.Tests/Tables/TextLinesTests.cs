@@ -23,12 +23,4 @@ public class TextLinesTests
         var glyphs = Line("落实维修工程处，满足需求。", 100).Concat(Line("开展信息系统个。", 113));
         TextLines.CellText(glyphs, right: 232).ShouldBe("落实维修工程处，满足需求。开展信息系统个。");
     }
-
-    /// <summary>Corpus dev case 5: numbered goals, the first item's last line full.</summary>
-    [Fact]
-    public void A_numbered_item_after_a_sentence_end_starts_a_paragraph()
-    {
-        var glyphs = Line("1.完成维修工程处，满足需求。", 100).Concat(Line("2.已落实档案整理。", 113));
-        TextLines.CellText(glyphs, right: 252).ShouldBe("1.完成维修工程处，满足需求。\n2.已落实档案整理。");
-    }
 }
