@@ -16,9 +16,12 @@ internal static class Repo
 
     /// <summary>
     /// The real originals of ../shared/real (never copied into the repository): beside the repository's folder, or beside
-    /// the folder that holds it (a worktree of /work/wt/NAME sees /work/shared). Missing is a failure, never a skip.
+    /// the folder that holds it (a worktree of /work/wt/NAME sees /work/shared). Missing is a failure of the tests that read
+    /// them, never a skip; the other tests do not depend on it.
     /// </summary>
-    public static string Real { get; } = FindReal();
+    public static string Real => RealFolder.Value;
+
+    private static readonly Lazy<string> RealFolder = new(FindReal);
 
     /// <summary>Rows as the text reader makes them from tab-separated lines ("⇥" may stand for a tab).</summary>
     public static IReadOnlyList<GridRow> Rows(params string[] lines)
