@@ -1,7 +1,7 @@
 // Generates the corpus of forms nobody tuned the mapper to (issue 12): seeded, deterministic cases of random but
 // valid forms with their expected documents, each case printed by every producer, in a dev and a test split of
 // disjoint seeds, laid out as fixtures/ cases so `extractor eval` reads it.
-//   FormMaker --out DIR [--forms N] [--producers html,text,chromium,libreoffice] [--split dev|test] [--first-seed S]
+//   FormMaker --out DIR [--forms N] [--producers html,text,chromium,libreoffice,xlsx,xls,docx] [--split dev|test] [--first-seed S]
 using FormMaker;
 
 var options = Arguments.Parse(args);

@@ -20,10 +20,16 @@ public class CorpusAccuracyTests
         { "dev", "text", 1.0, 0 },
         { "dev", "pdf-text chromium", 1.0, 0 },
         { "dev", "pdf-text libreoffice", 0.983, 9 },
+        { "dev", "xlsx", 1.0, 0 },
+        { "dev", "xls", 1.0, 0 },
+        { "dev", "docx", 1.0, 0 },
         { "test", "html", 1.0, 0 },
         { "test", "text", 1.0, 0 },
         { "test", "pdf-text chromium", 1.0, 0 },
         { "test", "pdf-text libreoffice", 0.992, 6 },
+        { "test", "xlsx", 1.0, 0 },
+        { "test", "xls", 1.0, 0 },
+        { "test", "docx", 1.0, 0 },
     };
 
     [Theory]
@@ -45,7 +51,7 @@ public class CorpusAccuracyTests
         var kinds = Results.Value.GroupBy(r => r.Split).ToDictionary(g => g.Key, g => g.Select(r => r.Kind).Distinct().Order().ToList());
         kinds.Keys.Order().ShouldBe(["dev", "test"]);
         foreach (var (split, list) in kinds)
-            list.ShouldBe(["html", "pdf-text chromium", "pdf-text libreoffice", "text"], split);
+            list.ShouldBe(["docx", "html", "pdf-text chromium", "pdf-text libreoffice", "text", "xls", "xlsx"], split);
         var rejected = Results.Value.Where(r => r.Method.StartsWith("rejected", StringComparison.Ordinal)).Select(r => $"{r.Input}: {r.Method}").Distinct().ToList();
         rejected.ShouldBeEmpty(string.Join("\n", rejected));
     }

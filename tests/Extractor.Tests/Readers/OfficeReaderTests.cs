@@ -234,6 +234,25 @@ public class OfficeReaderTests
         (value.Row, value.Column).ShouldBe((2, 3));
     }
 
+    [Fact]
+    public void A_word_document_whose_body_is_cut_short_is_refused_as_damaged()
+    {
+        using var buffer = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(Fixture("seed/seed.docx")), System.IO.Compression.ZipArchiveMode.Read))
+        using (var damaged = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in source.Entries)
+            {
+                using var from = new MemoryStream();
+                using (var read = entry.Open()) read.CopyTo(from);
+                var bytes = from.ToArray();
+                if (entry.FullName == "word/document.xml") bytes = bytes[..(bytes.Length / 2)];
+                using var to = damaged.CreateEntry(entry.FullName).Open();
+                to.Write(bytes);
+            }
+        Should.Throw<InputRejectedException>(() => Repo.Pipeline().Extract(InputFile.FromBytes("cut.docx", buffer.ToArray())))
+            .Reason.ShouldContain("damaged or truncated");
+    }
+
     private static TableRow Row(params TableCell[] cells) => new(cells);
 
     private static TableCell Cell(string? text, int span = 1, MergedCellValues? merge = null)

@@ -23,11 +23,14 @@ internal sealed class SheetCellText
             CellType.Numeric => Number(cell),
             CellType.String => cell.StringCellValue,
             CellType.Boolean => cell.BooleanCellValue ? "TRUE" : "FALSE",
-            CellType.Error => FormulaError.ForInt(cell.ErrorCellValue).String,
+            CellType.Error => Error(cell.ErrorCellValue),
             _ => null,
         };
         return raw is null ? null : CjkText.JoinParagraphs(raw.Split('\n'));
     }
+
+    /// <summary>An error code as Excel prints it; a code no Excel writes still reads as an error, never as a number.</summary>
+    private static string Error(int code) => FormulaError.IsValidCode(code) ? FormulaError.ForInt(code).String : "#ERROR!";
 
     /// <summary>A number (a formula's saved one too) through the cell's format; a date format writes it as a date.</summary>
     private string Number(ICell cell) =>

@@ -20,7 +20,20 @@ public sealed class WordTableReader(InputLimits limits) : IDocumentReader
     public GridDocument Read(InputFile file, CancellationToken cancellationToken)
     {
         PackageBound.Check(file.Bytes, limits);
-        using var document = Open(file);
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(file.Bytes, writable: false), false);
+            return Pages(document, cancellationToken);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FileFormatException)
+        {
+            // The SDK parses a part when it is first used, so a damaged document.xml surfaces while the body is read.
+            throw new InputRejectedException($"the Word document is damaged or truncated and cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static GridDocument Pages(WordprocessingDocument document, CancellationToken cancellationToken)
+    {
         var body = document.MainDocumentPart?.Document?.Body
             ?? throw new InputRejectedException("the Word document has no body (damaged)");
         var pages = new List<GridPage>();
@@ -38,18 +51,6 @@ public sealed class WordTableReader(InputLimits limits) : IDocumentReader
             }
         }
         return new GridDocument(pages);
-    }
-
-    private static WordprocessingDocument Open(InputFile file)
-    {
-        try
-        {
-            return WordprocessingDocument.Open(new MemoryStream(file.Bytes, writable: false), false);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FileFormatException)
-        {
-            throw new InputRejectedException($"the Word document is damaged or truncated and cannot be read ({e.Message})", e);
-        }
     }
 
     private static List<Cell> Cells(WordTable table)
