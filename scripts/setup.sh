@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 # pdfminer (benchmark baseline), CJK fonts (fixture generation), time (peak memory in scripts/bench-store.sh),
 # chromium (the review page's browser test drives it through Playwright, which downloads no browser).
 packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans tesseract-ocr-eng libtesseract5 liblept5 poppler-utils python3-pdfminer fonts-droid-fallback fonts-wqy-zenhei time chromium openssl)
-# --fixture-tools: also what scripts/fixtures/make-pdfs.sh prints the PDF fixtures with.
-[ "${1:-}" = "--fixture-tools" ] && packages+=(qpdf libreoffice-calc-nogui)
+# --fixture-tools: also what scripts/fixtures/make-pdfs.sh prints the PDF fixtures with, the CJK fonts (serif and
+# sans) scripts/corpus/make.sh prints the generated corpus in, and LibreOffice Writer for the .docx of
+# scripts/fixtures/make-office.sh.
+[ "${1:-}" = "--fixture-tools" ] && packages+=(qpdf libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

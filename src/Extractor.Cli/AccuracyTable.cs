@@ -4,8 +4,10 @@ using Extractor.Accuracy;
 namespace Extractor.Cli;
 
 /// <summary>
-/// The accuracy report as a Markdown table: per input kind and field group, fields right of fields compared;
-/// wrong fields no check flags; and the flagged fields, wrong and right (how far an auditor can trust a flag).
+/// The accuracy report as a Markdown table, one row per split (the corpus' dev and test; blank for the fixtures'
+/// own cases) and input kind: fields right of fields compared per field group and in all; forms with every
+/// field right; wrong fields no check flags; the flagged fields, wrong and right; and flag precision, the share
+/// of flagged fields that are wrong (how far an auditor can trust a flag).
 /// </summary>
 internal static class AccuracyTable
 {
@@ -13,19 +15,23 @@ internal static class AccuracyTable
     {
         string[] groups = ["header", "funds", "goals", "indicators", "totals", "checks"];
         var sb = new StringBuilder();
-        sb.AppendLine("| input kind | inputs | forms | " + string.Join(" | ", groups) + " | all fields | wrong and unflagged | flagged: wrong / right |");
-        sb.AppendLine("|---|---|---|" + string.Concat(groups.Select(_ => "---|")) + "---|---|---|");
-        foreach (var kind in results.GroupBy(r => r.Kind).OrderBy(g => g.Key))
+        sb.AppendLine("| split | input kind | inputs | forms | forms perfect | " + string.Join(" | ", groups) + " | all fields | wrong and unflagged | flagged: wrong / right | flag precision |");
+        sb.AppendLine("|---|---|---|---|---|" + string.Concat(groups.Select(_ => "---|")) + "---|---|---|---|");
+        foreach (var kind in results.GroupBy(r => (r.Split, r.Kind)).OrderBy(g => g.Key.Split, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
         {
             var inputs = kind.Select(r => (r.Case, r.Input)).Distinct().Count();
-            var forms = kind.Select(r => (r.Case, r.Input, r.FormIndex)).Distinct().Count();
-            sb.Append($"| {kind.Key} | {inputs} | {forms} | ");
+            var forms = kind.GroupBy(r => (r.Case, r.Input, r.FormIndex)).ToList();
+            var perfect = forms.Count(f => f.All(r => r.Correct));
+            sb.Append($"| {kind.Key.Split} | {kind.Key.Kind} | {inputs} | {forms.Count} | {perfect} | ");
             foreach (var group in groups)
             {
                 var g = kind.Where(r => r.Group == group).ToList();
                 sb.Append(g.Count == 0 ? "- | " : $"{Percent(g)} | ");
             }
-            sb.AppendLine($"{Percent(kind.ToList())} ({kind.Count(r => r.Correct)}/{kind.Count()}) | {kind.Count(r => r.WrongAndUnflagged)} | {Flagged(kind, correct: false)} / {Flagged(kind, correct: true)} |");
+            var wrong = Flagged(kind, correct: false);
+            var right = Flagged(kind, correct: true);
+            var precision = wrong + right == 0 ? "-" : $"{100.0 * wrong / (wrong + right):0.0}%";
+            sb.AppendLine($"{Percent(kind.ToList())} ({kind.Count(r => r.Correct)}/{kind.Count()}) | {kind.Count(r => r.WrongAndUnflagged)} | {wrong} / {right} | {precision} |");
         }
         return sb.ToString();
     }

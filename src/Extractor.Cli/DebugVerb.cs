@@ -59,7 +59,7 @@ internal static class DebugVerb
                     File.WriteAllText(name + ".trace.svg", GridDrawing.Traced(TracedOn(forms, number), background, threshold));
                     written += $", {name}.svg, {name}.trace.svg";
                 }
-                Console.Out.WriteLine($"page {number} ({page.Method}): {page.RowCount} rows × {page.ColumnCount} columns, {page.Cells.Count} cells: {written}");
+                Console.Out.WriteLine($"page {number} ({page.Method}{(page.Sheet is { } sheet ? $", sheet {sheet}" : "")}): {page.RowCount} rows × {page.ColumnCount} columns, {page.Cells.Count} cells: {written}");
             }
             return ExitCodes.Ok;
         }));

@@ -3,7 +3,10 @@ using Extractor.Accuracy;
 
 namespace Extractor.Cli;
 
-/// <summary>`extractor eval [FIXTURES]`: field accuracy of every fixture input against its expected JSON.</summary>
+/// <summary>
+/// `extractor eval [FIXTURES]`: field accuracy of every fixture input against its expected JSON; cases in folders
+/// below (the generated corpus' dev/ and test/, fixtures/corpus/) are reported by split.
+/// </summary>
 internal static class EvalVerb
 {
     public static Command Create(GlobalOptions global)
@@ -20,7 +23,7 @@ internal static class EvalVerb
             Console.Out.Write(AccuracyTable.Render(results));
             if (parse.GetValue(showMisses))
                 foreach (var miss in results.Where(r => !r.Correct))
-                    Console.Out.WriteLine($"{miss.Case}/{miss.Input} #{miss.FormIndex} {miss.Field}: expected {miss.Expected ?? "(none)"}, got {miss.Actual ?? "(none)"}");
+                    Console.Out.WriteLine($"{(miss.Split.Length > 0 ? miss.Split + "/" : "")}{miss.Case}/{miss.Input} #{miss.FormIndex} {miss.Field}: expected {miss.Expected ?? "(none)"}, got {miss.Actual ?? "(none)"}");
             return results.All(r => r.Correct) ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
         }));
         return command;

@@ -5,6 +5,7 @@ using Extractor.Output;
 using Extractor.Readers;
 using Extractor.Readers.Html;
 using Extractor.Readers.Ocr;
+using Extractor.Readers.Office;
 using Extractor.Readers.Pdf;
 using Extractor.Readers.Text;
 using Extractor.Validation;
@@ -41,6 +42,9 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             [InputKind.Html] = new HtmlTableReader(options.Limits),
             [InputKind.Pdf] = new PdfTextReader(ocr.Pages, limits: options.Limits),
             [InputKind.Image] = ocr.Images,
+            [InputKind.Xlsx] = new SpreadsheetReader(options.Limits, biff: false),
+            [InputKind.Xls] = new SpreadsheetReader(options.Limits, biff: true),
+            [InputKind.Docx] = new WordTableReader(options.Limits),
         };
         _validator = FormValidator.Default(options.LowConfidenceThreshold);
     }
@@ -86,7 +90,8 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             var segment = segments[i];
             if (segment.Kind != FormKind.SelfEvaluation)
             {
-                skipped.Add(new SkippedForm(i + 1, segment.SkipReason ?? "not a project self-evaluation"));
+                var reason = segment.SkipReason ?? "not a project self-evaluation";
+                skipped.Add(new SkippedForm(i + 1, segment.Sheet is { } sheet ? $"sheet {sheet}: {reason}" : reason));
                 continue;
             }
             var mapped = FormMapper.Map(segment);
@@ -98,7 +103,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             form.Source.Method = Method(document, segment);
             var pages = PagesOf(document, segment);
             form.Source.PageSizes = PageSizes(form.Source.Pages, pages);
-            form.Source.Sheet = pages.Select(p => p.Sheet).FirstOrDefault(s => s is not null);
+            form.Source.Sheet = segment.Sheet;
             forms.Add(form);
         }
 

@@ -23,8 +23,29 @@ public sealed class InputLimits
     /// <summary>Deepest nesting of HTML elements (Excel's exports nest about 10 deep). Default 256.</summary>
     public int MaxHtmlDepth { get; set; } = 256;
 
-    /// <summary>Most bytes one compressed PDF stream may inflate to, in bytes. Default 256 MiB.</summary>
+    /// <summary>
+    /// Most bytes one compressed PDF stream, or all the parts of an Office package (.xlsx, .docx) together, may
+    /// inflate to, in bytes. Default 256 MiB. One XML part of a package may inflate to <see cref="MaxTextBytes"/> at most.
+    /// </summary>
     public long MaxInflatedBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Most rows one sheet of a workbook may have (a form has about 40; a sheet of project records a few thousand). Default 10,000.</summary>
+    public int MaxSheetRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most cells one sheet of a workbook may span: its rows times its columns up to the last cell used (the grid
+    /// the mapper reads holds every position). Default 500,000 (a form is about 40 × 12).
+    /// </summary>
+    public int MaxSheetCells { get; set; } = 500_000;
+
+    /// <summary>Refuses a sheet (<paramref name="what"/>: "the sheet 明细") of more rows than <see cref="MaxSheetRows"/> or more cells than <see cref="MaxSheetCells"/>.</summary>
+    public void CheckSheet(string what, long rows, long cells)
+    {
+        if (rows > MaxSheetRows)
+            throw new InputRejectedException($"{what} has {rows:N0} rows or more, over the limit of {MaxSheetRows:N0} (Extractor:Limits:MaxSheetRows): a data sheet, not a form");
+        if (cells > MaxSheetCells)
+            throw new InputRejectedException($"{what} has {cells:N0} cells or more, over the limit of {MaxSheetCells:N0} (Extractor:Limits:MaxSheetCells): a data sheet, not a form");
+    }
 
     /// <summary>Refuses a document of more pages than <see cref="MaxPages"/>, before any page is read.</summary>
     public void CheckPages(int pages, string what)
@@ -62,5 +83,7 @@ public sealed class InputLimits
         if (MaxLineCharacters < 1000) yield return "Extractor:Limits:MaxLineCharacters must be at least 1000";
         if (MaxHtmlDepth < 16) yield return "Extractor:Limits:MaxHtmlDepth must be at least 16";
         if (MaxInflatedBytes < 1024 * 1024) yield return "Extractor:Limits:MaxInflatedBytes must be at least 1 MiB";
+        if (MaxSheetRows < 100) yield return "Extractor:Limits:MaxSheetRows must be at least 100";
+        if (MaxSheetCells < 1000) yield return "Extractor:Limits:MaxSheetCells must be at least 1000";
     }
 }

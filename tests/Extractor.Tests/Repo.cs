@@ -14,12 +14,29 @@ internal static class Repo
 
     public static string Seed => Path.Combine(Fixtures, "seed", "000_3040adc6ab17b275.txt");
 
+    /// <summary>
+    /// The real originals of ../shared/real (never copied into the repository): beside the repository's folder, or beside
+    /// the folder that holds it (a worktree of /work/wt/NAME sees /work/shared). Missing is a failure of the tests that read
+    /// them, never a skip; the other tests do not depend on it.
+    /// </summary>
+    public static string Real => RealFolder.Value;
+
+    private static readonly Lazy<string> RealFolder = new(FindReal);
+
     /// <summary>Rows as the text reader makes them from tab-separated lines ("⇥" may stand for a tab).</summary>
     public static IReadOnlyList<GridRow> Rows(params string[] lines)
     {
         var text = string.Join("\n", lines).Replace(" ⇥ ", "\t").Replace("⇥", "\t");
         var document = new TabTextReader().Read(InputFile.FromBytes("rows.txt", System.Text.Encoding.UTF8.GetBytes(text)), CancellationToken.None);
         return document.Pages[0].Rows();
+    }
+
+    /// <summary>Rows as the HTML reader makes them from the &lt;tr&gt; rows of one table (spans kept).</summary>
+    public static FormSegment HtmlSegment(params string[] rows)
+    {
+        var html = "<html><body><table>" + string.Concat(rows) + "</table></body></html>";
+        var document = new Extractor.Readers.Html.HtmlTableReader().Read(InputFile.FromBytes("rows.html", System.Text.Encoding.UTF8.GetBytes(html)), CancellationToken.None);
+        return new() { Rows = document.Pages[0].Rows(), Kind = FormKind.SelfEvaluation };
     }
 
     public static FormSegment Segment(params string[] lines) =>
@@ -47,6 +64,13 @@ internal static class Repo
         Directory.GetDirectories(Fixtures).Where(d => Directory.Exists(Path.Combine(d, "expected"))).Order()
             .SelectMany(Extractor.Accuracy.AccuracyReport.Inputs)
             .Select(input => Path.GetRelativePath(Fixtures, input));
+
+    private static string FindReal()
+    {
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "real"))) return Path.Combine(dir.FullName, "shared", "real");
+        throw new InvalidOperationException("shared/real (the real originals) not found beside " + Root + " or above it");
+    }
 
     private static string FindRoot()
     {

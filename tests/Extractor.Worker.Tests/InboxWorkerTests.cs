@@ -77,6 +77,25 @@ public class InboxWorkerTests
     }
 
     [Fact]
+    public void Office_files_are_read_and_hostile_office_files_quarantined_with_their_reasons()
+    {
+        using var worker = new WorkerProcess().Start();
+        (string Path, int Forms)[] good = [("seed/seed.xlsx", 6), ("variants/variants.xls", 4), ("seed/seed.docx", 6)];
+        string[] bad = ["bomb.xlsx", "rows-100000.xlsx", "truncated.xlsx", "corrupt.xls", "password.xlsx", "no-form.xlsx", "word97.doc"];
+        foreach (var (path, _) in good) worker.Drop($"附件1：{Path.GetFileName(path)}", Fixture(path));
+        foreach (var file in bad) worker.Drop($"坏文件/{file}", Fixture($"bad/{file}"));
+
+        worker.WaitUntil(() => worker.Files(worker.Archive).Length + worker.Files(worker.Quarantine, "*.error.json").Length == good.Length + bad.Length,
+            TimeSpan.FromMinutes(3), "every office file to be archived or quarantined");
+        worker.Files(worker.Outbox, "*.json").Length.ShouldBe(good.Sum(g => g.Forms));
+        File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "bomb.xlsx.error.json")).ShouldContain("MaxInflatedBytes");
+        File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "rows-100000.xlsx.error.json")).ShouldContain("MaxSheetRows");
+        File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "password.xlsx.error.json")).ShouldContain("password-protected");
+        File.ReadAllText(Path.Combine(worker.Quarantine, "坏文件", "word97.doc.error.json")).ShouldContain("save it as .docx");
+        worker.Stop().ShouldBe(0);
+    }
+
+    [Fact]
     public void A_file_written_slowly_in_chunks_is_read_once_and_complete()
     {
         using var worker = new WorkerProcess().Start();

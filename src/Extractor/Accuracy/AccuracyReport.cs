@@ -6,14 +6,16 @@ namespace Extractor.Accuracy;
 
 /// <summary>
 /// One field compared: where, which group of the form it belongs to, and both values when they differ.
-/// <paramref name="Variant"/> is the scan variant named in the input file ("scan300" in seed.scan300.pdf);
+/// <paramref name="Variant"/> is the variant named in the input file: the scan ("scan300" in seed.scan300.pdf),
+/// else the producer or layout ("chromium" in case-0000001.chromium.pdf, "landscape" in seed.landscape.pdf);
 /// <paramref name="Flagged"/> says whether the output carries a check on the field (a low-confidence or
-/// unreadable-value check on it, or a sum check over it).
+/// unreadable-value check on it, or a sum check over it). <paramref name="Split"/> is the folder a case sits in
+/// below the one evaluated ("dev", "test", "corpus/dev"); "" for a case directly in it.
 /// </summary>
 public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
-    string? Variant = null, bool Flagged = false)
+    string? Variant = null, bool Flagged = false, string Split = "")
 {
-    /// <summary>How the report groups inputs: the read method, and the scan variant where there is one ("pdf-ocr scan300").</summary>
+    /// <summary>How the report groups inputs: the read method, and the variant where there is one ("pdf-ocr scan300", "pdf-text chromium").</summary>
     public string Kind => Variant is null ? Method : $"{Method} {Variant}";
 
     /// <summary>A wrong value nothing in the output warns about: what a scan must never produce.</summary>
@@ -26,22 +28,37 @@ public sealed record FieldResult(string Case, string Input, string Method, int F
 /// </summary>
 public static class AccuracyReport
 {
-    public static IReadOnlyList<FieldResult> Run(string fixturesFolder, ExtractionPipeline pipeline, Action<string>? progress = null)
+    /// <summary>
+    /// Compares every case below the folder: a folder holding expected/ is a case; with <paramref name="nested"/>,
+    /// other folders are walked for cases too and name their split (the generated corpus: DIR/dev/case-…, DIR/test/case-…).
+    /// </summary>
+    public static IReadOnlyList<FieldResult> Run(string fixturesFolder, ExtractionPipeline pipeline, Action<string>? progress = null, bool nested = true)
     {
         var results = new List<FieldResult>();
-        foreach (var caseFolder in Directory.GetDirectories(fixturesFolder).Order())
+        foreach (var caseFolder in CaseFolders(fixturesFolder, nested))
         {
-            var expectedFolder = Path.Combine(caseFolder, "expected");
-            if (!Directory.Exists(expectedFolder)) continue;
-            var expected = Directory.GetFiles(expectedFolder, "*.json").Order()
+            var split = Path.GetRelativePath(fixturesFolder, Path.GetDirectoryName(caseFolder)!).Replace('\\', '/');
+            var expected = Directory.GetFiles(Path.Combine(caseFolder, "expected"), "*.json").Order()
                 .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToList();
             foreach (var input in Inputs(caseFolder))
             {
                 progress?.Invoke(input);
-                results.AddRange(CompareInput(Path.GetFileName(caseFolder), input, expected, pipeline));
+                results.AddRange(CompareInput(Path.GetFileName(caseFolder), input, expected, pipeline)
+                    .Select(r => r with { Split = split == "." ? "" : split }));
             }
         }
         return results;
+    }
+
+    /// <summary>The case folders below a folder, in order; nested ones only when asked.</summary>
+    private static IEnumerable<string> CaseFolders(string folder, bool nested)
+    {
+        foreach (var sub in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            if (Directory.Exists(Path.Combine(sub, "expected"))) yield return sub;
+            else if (nested)
+                foreach (var inner in CaseFolders(sub, nested)) yield return inner;
+        }
     }
 
     /// <summary>The input files of a case: everything but the expected folder and notes.</summary>
@@ -65,7 +82,7 @@ public static class AccuracyReport
             method = "rejected: " + e.Reason;
         }
         var name = Path.GetFileName(input);
-        var variant = ScanVariant(name);
+        var variant = ScanVariant(name) ?? ProducerVariant(name);
         var results = new List<FieldResult>();
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
@@ -82,6 +99,13 @@ public static class AccuracyReport
     /// <summary>"seed.scan200-noisy.pdf" → "scan200-noisy"; null for inputs that are no scan variant.</summary>
     public static string? ScanVariant(string fileName) =>
         Path.GetFileNameWithoutExtension(fileName).Split('.').FirstOrDefault(p => p.StartsWith("scan", StringComparison.Ordinal));
+
+    /// <summary>"case-0000001.chromium.pdf" → "chromium", "seed.utf16.txt" → "utf16": the last tag of a name with several; null for "seed.html".</summary>
+    public static string? ProducerVariant(string fileName)
+    {
+        var parts = Path.GetFileNameWithoutExtension(fileName).Split('.');
+        return parts.Length > 1 ? parts[^1] : null;
+    }
 
     /// <summary>
     /// The fields a form's checks speak for: the field of each check, and for the sum checks every value

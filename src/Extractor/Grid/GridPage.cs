@@ -73,7 +73,7 @@ public sealed class GridPage
         {
             var row = new Cell?[ColumnCount];
             for (var c = 0; c < ColumnCount; c++) row[c] = slots[r, c];
-            rows.Add(new GridRow(Number, r, row));
+            rows.Add(new GridRow(Number, r, row) { Sheet = Sheet });
         }
         return rows;
     }
@@ -84,6 +84,9 @@ public sealed class GridRow(int? page, int index, IReadOnlyList<Cell?> slots)
 {
     public int? Page { get; } = page;
     public int Index { get; } = index;
+
+    /// <summary>The sheet the row is on, for spreadsheet inputs; null otherwise.</summary>
+    public string? Sheet { get; init; }
     public IReadOnlyList<Cell?> Slots { get; } = slots;
     public int Width => Slots.Count;
 

@@ -35,7 +35,8 @@ public static class FormMapper
 
         if (indicatorHeader >= 0)
         {
-            var columns = IndicatorColumns.From(rows[indicatorHeader], indicatorHeader + 1 < rows.Count ? rows[indicatorHeader + 1] : null);
+            // The header's second row is the next printed one: a page break (a blank line of a text export) may fall between them.
+            var columns = IndicatorColumns.From(rows[indicatorHeader], rows.Skip(indicatorHeader + 1).FirstOrDefault(r => !r.IsEmpty));
             var indicators = IndicatorTable.Read(Slice(rows, indicatorHeader + 1, total >= 0 ? total : rows.Count), columns, log);
             MergedLabelFill.Apply(indicators, log);
             form.Indicators = indicators.Select(i => i.Value).ToList();

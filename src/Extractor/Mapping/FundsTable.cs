@@ -55,7 +55,12 @@ internal static class FundsTable
     /// <summary>A label over the amounts (项目资金, 年初预算数, 执行数), which says their unit when it is 万元.</summary>
     private static bool IsAmountLabel(string? text) => Label.Contains(text, "项目资金", "预算数", "执行数");
 
-    /// <summary>The shift that puts the most numbers and no words under the header's columns, right of the row's label.</summary>
+    /// <summary>
+    /// The shift that puts the most numbers and no words under the header's columns, right of the row's label.
+    /// A merged cell is one value (<c>MergedCellOnce</c>): a shift that reads the same cell under two header
+    /// columns (the 得分 cell spanning the last columns) is penalised, so it cannot outscore the unshifted row
+    /// whose blank 年初预算数 is a blank in its own column.
+    /// </summary>
     private static int Shift(GridRow row, int[] columns, int labelColumn)
     {
         var best = 0;
@@ -63,9 +68,11 @@ internal static class FundsTable
         for (var shift = -MaxShift; shift <= MaxShift; shift++)
         {
             var fit = shift == 0 ? 0.5 : -0.25 * Math.Abs(shift);
+            var read = new HashSet<Cell>(ReferenceEqualityComparer.Instance);
             foreach (var column in columns.Where(c => c >= 0).Select(c => c + shift))
             {
                 if (column <= labelColumn) { fit -= 5; continue; }
+                if (column < row.Width && row.Slots[column] is { } cell && !read.Add(cell)) { fit -= 1; continue; }
                 var text = row.TextAt(column);
                 fit += text is null ? 0
                     : NumberText.LooksNumeric(text) || NumberText.IsSpreadsheetError(text) ? 1

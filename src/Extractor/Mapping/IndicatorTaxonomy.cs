@@ -23,7 +23,13 @@ public static partial class IndicatorTaxonomy
     /// </summary>
     private static readonly HashSet<string> CostKinds = ["经济成本指标", "社会成本指标", "生态环境成本指标"];
 
-    private static readonly HashSet<string> Level1Labels = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+    /// <summary>成本指标 printed as a level-1, with the cost sub-kinds under it.</summary>
+    public const string CostLevel1 = "成本指标";
+
+    private static readonly HashSet<string> Level1Labels = ["产出指标", "效益指标", "满意度指标", CostLevel1];
+
+    /// <summary>True for a 2021+ cost sub-kind (经济成本指标, 社会成本指标, 生态环境成本指标).</summary>
+    public static bool IsCostKind(string? label) => label is not null && CostKinds.Contains(CleanLevelLabel(label));
 
     /// <summary>Every label of the hierarchy, level-1 and level-2.</summary>
     public static IEnumerable<string> Labels => Level1Labels.Concat(ParentOf.Keys).Concat(CostKinds);

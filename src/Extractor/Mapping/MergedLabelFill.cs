@@ -22,8 +22,25 @@ internal static class MergedLabelFill
             row.Level1 = known;
             log.Copy(Level.Path(i, "level2"), Level.Path(i, "level1"));
         }
+        CostKindsJoinPrintedCostBlock(rows, inHierarchy, log);
         FillDownAndBack(inHierarchy, level1, sameBlock: (_, _) => true);
         FillDownAndBack(inHierarchy, level2, sameBlock: (a, b) => rows[a].Value.Level1 == rows[b].Value.Level1);
+    }
+
+    /// <summary>
+    /// Where a form prints 成本指标 as a level-1 of its own (2021+ templates), a row of a cost sub-kind
+    /// (经济成本指标 …) with a blank level-1 is in that block, whichever row the merged label was printed on;
+    /// plain fill-down would give it the 产出指标 block above.
+    /// </summary>
+    private static void CostKindsJoinPrintedCostBlock(IReadOnlyList<IndicatorRow> rows, List<int> inHierarchy, ReadingLog log)
+    {
+        var printed = inHierarchy.FirstOrDefault(i => rows[i].Value.Level1 == IndicatorTaxonomy.CostLevel1, -1);
+        if (printed < 0) return;
+        foreach (var i in inHierarchy.Where(i => rows[i].Value.Level1 is null && IndicatorTaxonomy.IsCostKind(rows[i].Value.Level2)))
+        {
+            rows[i].Value.Level1 = IndicatorTaxonomy.CostLevel1;
+            log.Copy(Level.Path(printed, "level1"), Level.Path(i, "level1"));
+        }
     }
 
     /// <summary>Fills a blank label from the row above when both are in one block, then the first rows of a block from below.</summary>

@@ -1,8 +1,10 @@
 using System.Text;
+using Extractor.Readers.Office;
 
 namespace Extractor.Readers;
 
-public enum InputKind { Pdf, Image, Html, Text }
+/// <summary>What a file is, told from its bytes; Xlsx covers .xlsm too (the same package with macros, never run).</summary>
+public enum InputKind { Pdf, Image, Html, Text, Xlsx, Xls, Docx }
 
 /// <summary>Tells an input's kind from its bytes, not its name: files arrive misnamed.</summary>
 public static class InputKindDetector
@@ -16,6 +18,8 @@ public static class InputKindDetector
         if (StartsWith(b, [0x89, 0x50, 0x4E, 0x47]) || StartsWith(b, [0xFF, 0xD8, 0xFF])
             || StartsWith(b, "II*\0"u8) || StartsWith(b, "MM\0*"u8) || StartsWith(b, "BM"u8) && b.Length > 26)
             return InputKind.Image;
+        if (StartsWith(b, CompoundFile.Signature)) return CompoundFile.Kind(b);
+        if (StartsWith(b, "PK\x03\x04"u8)) return OfficePackage.Kind(b);
 
         var text = TextDecoding.Decode(b);
         var head = text.Length > 4096 ? text[..4096] : text;
@@ -28,7 +32,7 @@ public static class InputKindDetector
 
     private static readonly HashSet<string> InputExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "", ".txt", ".tsv", ".csv", ".xls", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
+        "", ".txt", ".tsv", ".csv", ".xls", ".xlsx", ".xlsm", ".docx", ".doc", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
     };
 
     /// <summary>
@@ -56,7 +60,7 @@ public static class TextDecoding
             return Strict(encoding, bytes, skip, $"the file declares {name} (byte-order mark) but holds bytes that are not valid {name}");
 
         if (LooksBinary(bytes))
-            throw new InputRejectedException("the file is binary and of no supported kind (PDF, PNG, JPEG, TIFF, HTML or text)");
+            throw new InputRejectedException("the file is binary and of no supported kind (PDF, PNG, JPEG, TIFF, HTML, text, .xlsx, .xls or .docx)");
         try
         {
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);

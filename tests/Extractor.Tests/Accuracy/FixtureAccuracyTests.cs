@@ -9,12 +9,12 @@ namespace Extractor.Tests.Accuracy;
 /// </summary>
 public class FixtureAccuracyTests
 {
-    private static readonly Lazy<IReadOnlyList<FieldResult>> Results = new(() => AccuracyReport.Run(Repo.Fixtures, Repo.Pipeline()));
+    private static readonly Lazy<IReadOnlyList<FieldResult>> Results = new(() => AccuracyReport.Run(Repo.Fixtures, Repo.Pipeline(), nested: false));
 
     /// <summary>A wrong field as the failure messages list it.</summary>
     private static string Miss(FieldResult r) => $"{r.Input} #{r.FormIndex} {r.Field}: expected {r.Expected ?? "(none)"}, got {r.Actual ?? "(none)"}";
 
-    public static TheoryData<string> ExactKinds() => ["text", "html", "pdf-text"];
+    public static TheoryData<string> ExactKinds() => ["text", "html", "pdf-text", "xlsx", "xls", "docx"];
 
     [Theory]
     [MemberData(nameof(ExactKinds))]
@@ -82,6 +82,13 @@ public class FixtureAccuracyTests
         { "truncated.pdf", "truncated" },
         { "corrupt.pdf", "damaged" },
         { "zero-pages.pdf", "no pages" },
+        { "no-form.xlsx", "sheet 绩效目标申报表: a targets form" },
+        { "rows-100000.xlsx", "MaxSheetRows" },
+        { "bomb.xlsx", "MaxInflatedBytes" },
+        { "truncated.xlsx", "truncated" },
+        { "corrupt.xls", "damaged" },
+        { "password.xlsx", "password-protected" },
+        { "word97.doc", "save it as .docx" },
     };
 
     [Theory]

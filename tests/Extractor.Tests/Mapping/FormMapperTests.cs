@@ -24,6 +24,38 @@ public class FormMapperTests
         form.Funds.Score.ShouldBe(10m);
     }
 
+    /// <summary>Corpus dev case 23: a blank 年初预算数 and a 得分 cell merged over the last two columns.</summary>
+    [Fact]
+    public void FundsTable_keeps_a_blank_initial_budget_in_its_column_beside_a_merged_score_cell()
+    {
+        var form = FormMapper.Map(Repo.HtmlSegment(
+            "<tr><td rowspan=5>项目资金(万元)</td><td>&nbsp;</td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td colspan=2>得分</td></tr>",
+            "<tr><td>年度资金总额</td><td>&nbsp;</td><td>30.86</td><td>30.86</td><td>10</td><td>100%</td><td colspan=2>10</td></tr>",
+            "<tr><td>其中:当年财政拨款</td><td>&nbsp;</td><td>28.86</td><td>28.86</td><td>&nbsp;</td><td>&nbsp;</td><td colspan=2>&nbsp;</td></tr>",
+            "<tr><td>上年结转资金</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td><td>—</td><td>&nbsp;</td><td colspan=2>&nbsp;</td></tr>",
+            "<tr><td>其他资金</td><td>&nbsp;</td><td>2.00</td><td>2.00</td><td>—</td><td>&nbsp;</td><td colspan=2>&nbsp;</td></tr>")).Form;
+        form.Funds.Rows.Total.InitialBudget.ShouldBeNull();
+        form.Funds.Rows.Total.AnnualBudget.ShouldBe(308600m);
+        form.Funds.Rows.Total.Executed.ShouldBe(308600m);
+        form.Funds.Weight.ShouldBe(10m);
+        form.Funds.ExecutionRatePercent.ShouldBe(100m);
+        form.Funds.Score.ShouldBe(10m);
+        form.Funds.Rows.Other.AnnualBudget.ShouldBe(20000m);
+    }
+
+    /// <summary>Corpus dev case 12 (text export): the page ended between the two header rows of a split target.</summary>
+    [Fact]
+    public void A_split_target_header_continued_after_a_page_break_still_joins_the_three_columns()
+    {
+        var form = FormMapper.Map(Repo.Segment(
+            "绩效指标	一级指标	二级指标	三级指标	年度指标值			实际完成值	分值	得分	偏差原因分析及改进措施",
+            "",
+            "				指标性质	指标值	度量单位				",
+            "	产出指标	数量指标	改造小区数量	≥	5	个	5个	21	21	",
+            "		质量指标	验收合格率	≥	99	%	100%	19.5	19.5	")).Form;
+        form.Indicators.Select(i => i.Target).ShouldBe(["≥5个", "≥99%"]);
+    }
+
     [Fact]
     public void FundsTable_turns_ten_thousand_yuan_into_yuan()
     {

@@ -20,6 +20,16 @@ public class MergedLabelFillTests
     }
 
     [Fact]
+    public void MergedLabelFill_puts_cost_sub_kinds_in_a_printed_cost_block_whichever_row_carries_its_label()
+    {
+        // Corpus dev case 39, form 2: 成本指标 printed on the second row of its block, under the 产出指标 block.
+        var rows = Rows((null, "成本指标"), ("产出指标", "数量指标"), (null, "社会成本指标"), ("成本指标", null), (null, "可持续影响指标"), ("效益指标", "生态环境效益指标"));
+        MergedLabelFill.Apply(rows, new ReadingLog());
+        rows.Select(r => r.Value.Level1).ShouldBe(["产出指标", "产出指标", "成本指标", "成本指标", "效益指标", "效益指标"]);
+        rows.Select(r => r.Value.Level2).ShouldBe(["成本指标", "数量指标", "社会成本指标", "社会成本指标", "可持续影响指标", "生态环境效益指标"]);
+    }
+
+    [Fact]
     public void MergedLabelFill_infers_level1_from_a_level2_of_the_taxonomy()
     {
         var rows = Rows((null, "服务对象满意度指标"));

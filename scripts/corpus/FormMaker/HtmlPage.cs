@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Extractor.Text;
+
+namespace FormMaker;
+
+/// <summary>
+/// A case as an Excel-style "save as web page" HTML file: one &lt;table&gt; per form, real rowspan/colspan, &lt;col&gt;
+/// widths, &lt;p&gt; paragraphs and &lt;br&gt; breaks, inline &lt;span&gt;/&lt;font&gt;/&lt;b&gt;, long text wrapped in the source
+/// with CRLF between CJK characters; the case's font, size, alignment, padding and paper in its style sheet,
+/// so Chromium prints it as it is and html-to-fods.py finds its widths and bordered classes.
+/// </summary>
+internal static class HtmlPage
+{
+    private const string Crlf = "\r\n";
+
+    public static string Render(CorpusCase corpusCase)
+    {
+        var s = corpusCase.Style;
+        var random = new Random(corpusCase.Seed ^ 0x5eed);
+        var (pw, ph) = s.PaperMillimetres;
+        var size = s.SizePt.ToString(CultureInfo.InvariantCulture);
+        var html = new StringBuilder();
+        html.Append("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">" + Crlf);
+        html.Append("<head>" + Crlf + "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">" + Crlf);
+        html.Append("<meta name=ProgId content=Excel.Sheet>" + Crlf + "<style>" + Crlf);
+        html.Append($"@page {{ size: {pw}mm {ph}mm; margin: {8 + random.Next(12)}mm; }}" + Crlf);
+        html.Append($"td {{ font-family: '{s.Font}'; font-size: {size}pt; padding: {s.PaddingPx}px; vertical-align: middle; border: none; white-space: nowrap; }}" + Crlf);
+        html.Append($".xl65 {{ font-size: {s.SizePt + 4}pt; font-weight: 700; text-align: center; }}" + Crlf);
+        html.Append(".xl66 { text-align: center; border:.5pt solid windowtext; white-space: normal; }" + Crlf);
+        html.Append(".xl67 { text-align: left; vertical-align: top; border:.5pt solid windowtext; white-space: normal; }" + Crlf);
+        html.Append($".xl68 {{ text-align: {s.NumberAlign}; border:.5pt solid windowtext; white-space: normal; }}" + Crlf);
+        html.Append(".xl70 { text-align: right; }" + Crlf + "</style>" + Crlf + "</head>" + Crlf + "<body>" + Crlf);
+        if (s.SpacerPx > 0) html.Append($"<div style='height:{s.SpacerPx}px'></div>" + Crlf);
+        for (var f = 0; f < corpusCase.Forms.Count; f++)
+        {
+            if (f > 0) html.Append(s.BreakBetweenForms ? "<div style='page-break-before:always'></div>" + Crlf : "<br>" + Crlf);
+            Table(html, corpusCase.Forms[f].Table, s, random);
+        }
+        html.Append("</body>" + Crlf + "</html>" + Crlf);
+        return html.ToString();
+    }
+
+    private static void Table(StringBuilder html, FormTable table, PrintStyle style, Random random)
+    {
+        var widths = FitNumbers(table, style);
+        var total = widths.Sum();
+        html.Append($"<table border=0 cellpadding=0 cellspacing=0 width={total} style='border-collapse:collapse;table-layout:fixed;width:{total * 3 / 4}pt'>" + Crlf);
+        foreach (var w in widths) html.Append($" <col width={w} style='width:{w * 3 / 4}pt'>" + Crlf);
+        for (var r = 0; r < table.Rows; r++)
+        {
+            html.Append(" <tr>" + Crlf);
+            foreach (var cell in table.RowCells(r))
+            {
+                var span = (cell.RowSpan > 1 ? $" rowspan={cell.RowSpan}" : "") + (cell.ColumnSpan > 1 ? $" colspan={cell.ColumnSpan}" : "");
+                var css = cell.Role switch
+                {
+                    CellRole.Title => "xl65", CellRole.Plain => "xl70", CellRole.Label => "xl66", CellRole.Text => "xl67", _ => "xl68",
+                };
+                html.Append($"  <td{span} class={css}>{Content(cell, random)}</td>" + Crlf);
+            }
+            html.Append(" </tr>" + Crlf);
+        }
+        html.Append("</table>" + Crlf);
+    }
+
+    /// <summary>
+    /// Widens a column to hold its longest number on one line, as a spreadsheet would have to for it to print
+    /// (a number never wraps; Excel prints ##### instead); text columns keep their width and wrap.
+    /// </summary>
+    private static int[] FitNumbers(FormTable table, PrintStyle style)
+    {
+        var widths = table.Widths.ToArray();
+        var px = style.SizePt * 4 / 3;
+        foreach (var cell in table.Cells.Where(c => c.Role == CellRole.Number && c.ColumnSpan == 1 && !c.IsBlank))
+        {
+            var needed = (int)Math.Ceiling(cell.Paragraphs[0].Sum(ch => CjkText.IsCjkLike(ch) || ch > 0x2000 ? px : px * 0.6) + 2 * style.PaddingPx + 6);
+            widths[cell.Column] = Math.Max(widths[cell.Column], needed);
+        }
+        return widths;
+    }
+
+    private static string Content(TableCell cell, Random random)
+    {
+        if (cell.IsBlank) return "&nbsp;";
+        var paragraphs = cell.Paragraphs.Select(p => Inline(string.Join("<br>", p.Split('\n').Select(line => SourceWrapped(Escape(line)))), random)).ToList();
+        return paragraphs.Count == 1 && random.NextDouble() < 0.8 ? paragraphs[0] : string.Concat(paragraphs.Select(p => $"<p>{p}</p>"));
+    }
+
+    /// <summary>Now and then the text sits in inline markup, as office exports leave it.</summary>
+    private static string Inline(string text, Random random) => random.Next(12) switch
+    {
+        0 => $"<span style='mso-spacerun:yes'>{text}</span>",
+        1 => $"<font class=font5>{text}</font>",
+        2 => $"<b>{text}</b>",
+        _ => text,
+    };
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Long text broken in the source every 60 or so characters, between two CJK characters only.</summary>
+    private static string SourceWrapped(string text)
+    {
+        if (text.Length < 70) return text;
+        var sb = new StringBuilder();
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            sb.Append(text[i]);
+            if (++run >= 60 && i + 1 < text.Length && CjkText.IsCjkLike(text[i]) && CjkText.IsCjkLike(text[i + 1]) && text[i] is not ('(' or ')'))
+            {
+                sb.Append(Crlf);
+                run = 0;
+            }
+        }
+        return sb.ToString();
+    }
+}
