@@ -120,6 +120,15 @@ public class OcrReaderTests
     }
 
     [Fact]
+    public void A_digit_read_in_its_full_width_form_is_the_ascii_digit_numbers_are_printed_with()
+    {
+        // PP-OCR's character list has both forms; read padded narrower, a lone "1" of an indicator came back as "１".
+        var symbols = new[] { "=", "１", "０", "0", "%" }.Select((t, i) => new OcrSymbol(t, new PixelRect(10 + 20 * i, 0, 28 + 20 * i, 40))).ToList();
+        var line = new OcrLine([new OcrWord(symbols, new PixelRect(10, 0, 108, 40), 0.99)]);
+        CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("=100%");
+    }
+
+    [Fact]
     public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()
     {
         // Page 1 of the TIFF in colour, a seal-red disc (multiplied, as ink on paper) over the funds total label.

@@ -43,20 +43,89 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     private readonly double _u = page.Dpi / 300.0;
 
     /// <summary>
-    /// A cell: its ink split into text lines (<paramref name="singleLineHeight"/> is the table's usual line
-    /// height), each line read on its own.
+    /// The cells of a table: each cell's ink split into text lines (<paramref name="singleLineHeight"/> is the
+    /// table's usual line height), the lines of all cells read by PP-OCR together (runs of lines of one width), each
+    /// cell's reading then checked by Tesseract where PP-OCR is unsure.
     /// </summary>
-    public CellReading Read(PixelRect inside, int singleLineHeight)
+    public IReadOnlyList<CellReading> Read(IReadOnlyList<PixelRect> insides, int singleLineHeight)
+    {
+        var cells = insides.Select(inside => Layout(inside, singleLineHeight)).ToList();
+        if (engine.Paddle is null)
+            return cells.Select(c => c is null ? CellReading.Blank : Finish(Tesseract(c.Rect, c.Bands, c.Inside, c.Bounds, singleLineHeight), c.Bounds)).ToList();
+        var margin = (int)(LineMargin * singleLineHeight);
+        var crops = cells.Select(c => c is null || IsBar(c.Bounds, singleLineHeight) ? [] : c.Bands.Select(b => LineCrop(b, singleLineHeight, margin, c.Inside)).ToList()).ToList();
+        var read = engine.Paddle.Recognise(crops.SelectMany(c => c).Select(c => LineImage.Cut(page.Grey, c)).ToList());
+        var readings = new List<CellReading>(cells.Count);
+        var next = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell is null) { readings.Add(CellReading.Blank); continue; }
+            if (crops[i].Count == 0) { readings.Add(new CellReading("—", 1.0, cell.Bounds)); continue; }
+            var lines = read.Skip(next).Take(crops[i].Count).Select((line, k) => Line(line, crops[i][k], cell.Bands[k])).ToList();
+            next += crops[i].Count;
+            if (cell.Bands.Count > 1) { readings.Add(Finish(CrossCheckLines(lines, cell), cell.Bounds)); continue; }
+            var paddle = Paddle(lines, cell.Inside);
+            readings.Add(Finish(paddle.Text is not null && paddle.Confidence >= options.CrossCheckBelow
+                ? paddle
+                : CrossCheck(paddle, Tesseract(cell.Rect, cell.Bands, cell.Inside, cell.Bounds, singleLineHeight)), cell.Bounds));
+        }
+        return readings;
+    }
+
+    /// <summary>
+    /// A cell of several lines is checked line by line: only the lines PP-OCR is unsure of are read by Tesseract
+    /// (a long text's one doubtful line does not cost a reading of the whole cell). A line the engines agree on is
+    /// as sure as either being right; one they read differently keeps the surer engine's line and flags the cell.
+    /// </summary>
+    private CellReading CrossCheckLines(IReadOnlyList<OcrLine?> paddle, CellLayout cell)
+    {
+        var kept = new List<OcrLine>();
+        var confidence = 1.0;
+        for (var k = 0; k < paddle.Count; k++)
+        {
+            var own = paddle[k] is { } line ? (IReadOnlyList<OcrLine>)[line] : [];
+            var sure = CellText.Confidence(own);
+            if (own.Count > 0 && sure >= options.CrossCheckBelow)
+            {
+                kept.AddRange(own);
+                confidence = Math.Min(confidence, sure);
+                continue;
+            }
+            var rect = new PixelRect(cell.Rect.Left, cell.Bands[k].Top, cell.Rect.Right, cell.Bands[k].Bottom).Inflate((int)(3 * _u), cell.Inside);
+            var tesseract = engine.Tesseract.Read(rect, true);
+            var checkedLine = CrossCheck(
+                new CellReading(CellText.Assemble(own, cell.Inside), own.Count == 0 ? 1.0 : sure, default),
+                new CellReading(CellText.Assemble(tesseract, cell.Inside), CellText.Confidence(tesseract), default));
+            kept.AddRange(own.Count > 0 && (checkedLine.Text == CellText.Assemble(own, cell.Inside)) ? own : tesseract);
+            confidence = Math.Min(confidence, checkedLine.Confidence);
+        }
+        var text = Dash(CellText.Assemble(kept, cell.Inside));
+        return new CellReading(text, text is null ? 1.0 : confidence, default);
+    }
+
+    /// <summary>
+    /// A cell whose ink is one flat stroke holds the dash placeholder (—, or 一, which reads the same): the model,
+    /// shown a bare bar without the blank of a wider line around it, may take it for any stroke (丨).
+    /// </summary>
+    private static bool IsBar(PixelRect bounds, int singleLineHeight) =>
+        bounds.Height <= BarHeight * singleLineHeight && bounds.Width >= BarLength * bounds.Height;
+
+    /// <summary>A dash's ink is at most this share of the line height tall…</summary>
+    private const double BarHeight = 0.2;
+
+    /// <summary>…and at least this many times as long as it is tall (a hyphen, 12 × 4 px at 300 dpi, is a dash too).</summary>
+    private const int BarLength = 2;
+
+    /// <summary>Where a cell's text is: its ink's bounds, the rectangle read around them, its text lines; null for a blank cell.</summary>
+    private sealed record CellLayout(PixelRect Inside, PixelRect Bounds, PixelRect Rect, IReadOnlyList<PixelRect> Bands);
+
+    private CellLayout? Layout(PixelRect inside, int singleLineHeight)
     {
         var area = inside.Inset((int)(2 * _u));
-        if (area.IsEmpty || ink.Count(area) < 12 * _u * _u) return CellReading.Blank;
+        if (area.IsEmpty || ink.Count(area) < 12 * _u * _u) return null;
         var bounds = ink.InkBounds(area);
-        var rect = bounds.Inflate((int)(8 * _u), inside);
-        var bands = LineBands(bounds, singleLineHeight);
-        if (engine.Paddle is null) return Finish(Tesseract(rect, bands, inside, bounds, singleLineHeight), bounds);
-        var paddle = Paddle(engine.Paddle, bands, inside, singleLineHeight);
-        if (paddle.Text is not null && paddle.Confidence >= options.CrossCheckBelow) return Finish(paddle, bounds);
-        return Finish(CrossCheck(paddle, Tesseract(rect, bands, inside, bounds, singleLineHeight)), bounds);
+        return new CellLayout(inside, bounds, bounds.Inflate((int)(8 * _u), inside), LineBands(bounds, singleLineHeight));
     }
 
     /// <summary>A chunk of a free line (title, year line), read as one line.</summary>
@@ -70,7 +139,8 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
             return new CellReading(Dash(CellText.Assemble(lines, rect)), CellText.Confidence(lines), chunk);
         }
         if (engine.Paddle is null) return Finish(Tess(), chunk);
-        var paddle = Paddle(engine.Paddle, [chunk], whole, chunk.Height);
+        var crop = LineCrop(chunk, chunk.Height, (int)(LineMargin * chunk.Height), whole);
+        var paddle = Paddle([Line(engine.Paddle.Recognise([LineImage.Cut(page.Grey, crop)])[0], crop, chunk)], whole);
         return Finish(paddle.Text is not null && paddle.Confidence >= options.CrossCheckBelow ? paddle : CrossCheck(paddle, Tess()), chunk);
     }
 
@@ -82,16 +152,13 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     }
 
     /// <summary>
-    /// PP-OCR's reading: each text line cut from the grey page at least a full line high (a lone "=" or "≥" cut
-    /// to its own ink would be scaled up to a shape the model never saw) with a margin around it, as its
-    /// detector leaves; the lines of a cell read in one batch.
+    /// PP-OCR's reading of a cell from its lines, each cut from the grey page at least a full line high (a lone "="
+    /// or "≥" cut to its own ink would be scaled up to a shape the model never saw) with a margin around it, as its
+    /// detector leaves (<see cref="LineCrop"/>).
     /// </summary>
-    private CellReading Paddle(PaddleRecognizer recognizer, IReadOnlyList<PixelRect> bands, PixelRect inside, int lineHeight)
+    private static CellReading Paddle(IReadOnlyList<OcrLine?> read, PixelRect inside)
     {
-        var margin = (int)(LineMargin * lineHeight);
-        var crops = bands.Select(b => LineCrop(b, lineHeight, margin, inside)).ToList();
-        var read = recognizer.Recognise(crops.Select(c => LineImage.Cut(page.Grey, c)).ToList());
-        var lines = read.Select((line, i) => Line(line, crops[i], bands[i])).OfType<OcrLine>().ToList();
+        var lines = read.OfType<OcrLine>().ToList();
         return new CellReading(Dash(CellText.Assemble(lines, inside)), CellText.Confidence(lines), default);
     }
 

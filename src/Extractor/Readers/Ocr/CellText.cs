@@ -108,13 +108,15 @@ internal static class CellText
 
     /// <summary>
     /// The CJK model reads the full-width "，；：" of Chinese text as ASCII with spaces around them; beside a
-    /// CJK character they are the full-width ones.
+    /// CJK character they are the full-width ones. A digit read in its full-width form (PP-OCR's list has both) is
+    /// the ASCII one the forms print numbers with.
     /// </summary>
     private static string FullWidthPunctuation(string text)
     {
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            if (text[i] is >= '０' and <= '９') { sb.Append((char)('0' + (text[i] - '０'))); continue; }
             var full = text[i] switch { ',' => '，', ';' => '；', ':' => '：', _ => '\0' };
             if (full != '\0' && (Neighbour(text, i, -1) is { } b && CjkText.IsCjkLike(b) || Neighbour(text, i, 1) is { } a && CjkText.IsCjkLike(a)))
             {

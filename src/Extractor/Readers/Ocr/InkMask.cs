@@ -16,38 +16,40 @@ internal readonly record struct PixelRect(int Left, int Top, int Right, int Bott
 }
 
 /// <summary>
-/// The ink of a binary page, one byte per pixel, for the grid search (runs and coverage are simpler and
-/// fast enough here than leptonica's morphology) and for erasing the ruling lines before the cells are read.
+/// The ink of a binary page, for the grid search (runs and coverage are simpler and fast enough here than
+/// leptonica's morphology) and for erasing the ruling lines before the cells are read. A copy of the page's bits
+/// (32 pixels to a word, most significant first, as leptonica keeps them): an A3 page at 300 dpi is 2 MB so, not 17.
 /// </summary>
 internal sealed class InkMask
 {
-    private readonly byte[] _ink;
+    private readonly uint[] _words;
+    private readonly int _wpl;
 
-    private InkMask(int width, int height, byte[] ink)
+    private InkMask(int width, int height, int wpl, uint[] words)
     {
         Width = width;
         Height = height;
-        _ink = ink;
+        _wpl = wpl;
+        _words = words;
     }
 
     public int Width { get; }
     public int Height { get; }
 
-    public bool this[int x, int y] => _ink[y * Width + x] != 0;
+    public bool this[int x, int y] => At(x, y) != 0;
+
+    private int At(int x, int y) => (int)((_words[y * _wpl + (x >> 5)] >> (31 - (x & 31))) & 1);
 
     public static unsafe InkMask From(Pix binary)
     {
         if (binary.Depth != 1) throw new ArgumentException("the ink mask needs a binary image");
         int w = binary.Width, h = binary.Height, wpl = Leptonica.pixGetWpl(binary);
-        var words = (uint*)Leptonica.pixGetData(binary);
-        var ink = new byte[w * h];
-        for (var y = 0; y < h; y++)
-        {
-            var line = words + (long)y * wpl;
-            for (var x = 0; x < w; x++)
-                ink[y * w + x] = (byte)((line[x >> 5] >> (31 - (x & 31))) & 1);
-        }
-        return new InkMask(w, h, ink);
+        var words = new uint[wpl * h];
+        new ReadOnlySpan<uint>((uint*)Leptonica.pixGetData(binary), words.Length).CopyTo(words);
+        // Leptonica leaves the padding bits past the width undefined: cleared, they are never ink.
+        if (w % 32 != 0)
+            for (var y = 0; y < h; y++) words[y * wpl + w / 32] &= ~(uint.MaxValue >> (w % 32));
+        return new InkMask(w, h, wpl, words);
     }
 
     /// <summary>Clears a rectangle here and in the page it came from, binary and grey (ruling lines are not text).</summary>
@@ -64,8 +66,9 @@ internal sealed class InkMask
             var greyLine = grey + (long)y * greyWpl * 4;
             for (var x = r.Left; x < r.Right; x++)
             {
-                _ink[y * Width + x] = 0;
-                line[x >> 5] &= ~(1u << (31 - (x & 31)));
+                var bit = ~(1u << (31 - (x & 31)));
+                _words[y * _wpl + (x >> 5)] &= bit;
+                line[x >> 5] &= bit;
                 greyLine[x ^ 3] = byte.MaxValue;
             }
         }
@@ -81,7 +84,7 @@ internal sealed class InkMask
         var n = 0;
         for (var y = r.Top; y < r.Bottom; y++)
             for (var x = r.Left; x < r.Right; x++)
-                n += _ink[y * Width + x];
+                n += At(x, y);
         return n;
     }
 
@@ -92,7 +95,7 @@ internal sealed class InkMask
         int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
         for (var y = r.Top; y < r.Bottom; y++)
             for (var x = r.Left; x < r.Right; x++)
-                if (_ink[y * Width + x] != 0)
+                if (At(x, y) != 0)
                 {
                     if (x < left) left = x;
                     if (x > right) right = x;
@@ -110,7 +113,7 @@ internal sealed class InkMask
         for (var y = r.Top; y < r.Bottom; y++)
         {
             var n = 0;
-            for (var x = r.Left; x < r.Right && n < minInk; x++) n += _ink[y * Width + x];
+            for (var x = r.Left; x < r.Right && n < minInk; x++) n += At(x, y);
             rows[y - r.Top] = n >= minInk;
         }
         return rows;
@@ -123,7 +126,7 @@ internal sealed class InkMask
         var counts = new int[r.Width];
         for (var y = r.Top; y < r.Bottom; y++)
             for (var x = r.Left; x < r.Right; x++)
-                counts[x - r.Left] += _ink[y * Width + x];
+                counts[x - r.Left] += At(x, y);
         return counts.Select(c => c >= minInk).ToArray();
     }
 

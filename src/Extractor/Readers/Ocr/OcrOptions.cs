@@ -30,7 +30,8 @@ public sealed class OcrOptions
 
     /// <summary>
     /// Languages a line is read again with when its first reading is unsure (a word under
-    /// <see cref="SecondReadingBelow"/>); the second reading is kept where it is surer. Empty turns it off.
+    /// <see cref="SecondReadingBelow"/>); the second reading is kept where it is surer. Empty turns it off. Only when
+    /// Tesseract reads alone (<see cref="Engine"/>): checking PP-OCR, Tesseract reads with <see cref="Languages"/>.
     /// Default "HanS": Debian's larger Han script model (tesseract-ocr-script-hans) reads characters the
     /// small chi_sim model confuses (性能 read as |生能).
     /// </summary>

@@ -21,9 +21,10 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
     public GridPage Read(InputFile file, Page page, CancellationToken cancellationToken)
     {
         using var pix = PageImage(file, page, out var dpi, out var placement);
+        var (width, height) = (pix.Width, pix.Height);
         var grid = engines.Use(engine => ScanPageReader.Read(pix, dpi, page.Number, ReadMethod.PdfOcr, engine, options, cancellationToken), cancellationToken);
         var crop = PdfPageLayout.ViewedBounds(page);
-        var (scaleX, scaleY) = (placement.Width / pix.Width, placement.Height / pix.Height);
+        var (scaleX, scaleY) = (placement.Width / width, placement.Height / height);
         return grid.Placed(b => b.Scaled(scaleX, scaleY, placement.Left - crop.Left, crop.Top - placement.Top), (crop.Width, crop.Height));
     }
 

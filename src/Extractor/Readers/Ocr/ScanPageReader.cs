@@ -10,8 +10,10 @@ namespace Extractor.Readers.Ocr;
 /// </summary>
 internal static class ScanPageReader
 {
+    /// <summary>Reads a page image; <paramref name="source"/> is released once the page is prepared.</summary>
     public static GridPage Read(Pix source, double sourceDpi, int? pageNumber, string method, OcrEngine engine, OcrOptions options, CancellationToken cancellationToken)
     {
+        var (sourceWidth, sourceHeight) = (source.Width, source.Height);
         using var page = ScanPreparation.Prepare(source, sourceDpi, options);
         var ink = InkMask.From(page.Binary);
         var tables = RulingTables.Find(ink, page.Dpi, rect => ink.Erase(rect, page));
@@ -36,10 +38,9 @@ internal static class ScanPageReader
             if (table is null) break;
 
             var singleLineHeight = SingleLineHeight(ink, table, u);
-            foreach (var cell in table.Cells)
+            var readings = reader.Read(table.Cells.Select(c => c.Inside).ToList(), singleLineHeight);
+            foreach (var (cell, reading) in table.Cells.Zip(readings))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var reading = reader.Read(cell.Inside, singleLineHeight);
                 cells.Add(new Cell(row + cell.Row, cell.Column, reading.Text)
                 {
                     RowSpan = cell.RowSpan,
@@ -53,8 +54,8 @@ internal static class ScanPageReader
             freeTop = table.Bounds.Bottom;
         }
         // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
-        var (scaleX, scaleY) = ((double)source.Width / page.Width, (double)source.Height / page.Height);
-        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (source.Width, source.Height));
+        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
+        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>

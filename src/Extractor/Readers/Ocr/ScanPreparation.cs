@@ -34,21 +34,29 @@ internal static class ScanPreparation
     /// <summary>Binarisation level after background normalisation.</summary>
     private const int InkThreshold = 140;
 
+    /// <summary>
+    /// The page ready to read. Each step's image is released as soon as the next is made, the source too (a page of
+    /// A3 at 300 dpi is 17 MB at every step): what stays is the binary page and the grey one.
+    /// </summary>
     public static PreparedPage Prepare(Pix source, double sourceDpi, OcrOptions options)
     {
-        using var grey = Grey(source);
         var scale = ScaleFactor(sourceDpi, options.TargetDpi);
-        using var scaled = scale == 1.0 ? null : Leptonica.pixScaleGrayLI(grey, (float)scale, (float)scale).OrThrow("scale the image");
-        var upright = Deskew(scaled ?? grey, options.MaxDeskewDegrees);
-        using (upright)
-        {
-            using var flat = Leptonica.pixBackgroundNormSimple(upright, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background");
-            var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
-            var white = Leptonica.pixGammaTRC(IntPtr.Zero, flat, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
-            var dpi = (int)Math.Round(sourceDpi * scale);
-            Leptonica.pixSetResolution(binary, dpi, dpi);
-            return new PreparedPage(binary, white, dpi);
-        }
+        var image = Step(source, Grey(source));
+        if (scale != 1.0) image = Step(image, Leptonica.pixScaleGrayLI(image, (float)scale, (float)scale).OrThrow("scale the image"));
+        image = Step(image, Deskew(image, options.MaxDeskewDegrees));
+        using var flat = Step(image, Leptonica.pixBackgroundNormSimple(image, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background"));
+        var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
+        var white = Leptonica.pixGammaTRC(IntPtr.Zero, flat, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
+        var dpi = (int)Math.Round(sourceDpi * scale);
+        Leptonica.pixSetResolution(binary, dpi, dpi);
+        return new PreparedPage(binary, white, dpi);
+    }
+
+    /// <summary>The next image of the preparation; the one it was made from is released.</summary>
+    private static Pix Step(Pix from, Pix next)
+    {
+        from.Dispose();
+        return next;
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ internal sealed class TesseractReader : IDisposable
         try
         {
             _numbers = Create(options.TessdataPath, options.NumberLanguage, config, ["tessedit_char_whitelist"], [NumberCharacters]);
-            if (!string.IsNullOrWhiteSpace(options.SecondReadingLanguages))
+            // Checking PP-OCR, an unsure reading is a disagreement either way: the larger model is not loaded (30 MB).
+            if (options.Engine == RecognitionEngine.Tesseract && !string.IsNullOrWhiteSpace(options.SecondReadingLanguages))
                 _second = Create(options.TessdataPath, options.SecondReadingLanguages, config, ["user_words_file"], [words]);
             _secondBelow = options.SecondReadingBelow;
         }

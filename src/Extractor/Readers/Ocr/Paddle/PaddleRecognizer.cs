@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Extractor.Readers.Ocr.Paddle;
 
@@ -14,7 +13,7 @@ internal sealed record RecognisedLine(IReadOnlyList<RecognisedCharacter> Charact
 
 /// <summary>
 /// PP-OCRv4 text-line recognition in process through ONNX Runtime: one session, loaded once, single-threaded
-/// (the pool runs one engine per reader thread). Lines are read in batches of similar width, as PaddleOCR does.
+/// (the pool runs one engine per reader thread). Lines are read in batches of one width bucket each.
 /// Not thread-safe: the pool lends it to one reader at a time.
 /// </summary>
 internal sealed class PaddleRecognizer : IDisposable
@@ -22,18 +21,33 @@ internal sealed class PaddleRecognizer : IDisposable
     /// <summary>The model's input height, in pixels.</summary>
     public const int InputHeight = 48;
 
-    /// <summary>A batch is at least this wide (PaddleOCR's rec_image_shape 3×48×320), in pixels.</summary>
+    /// <summary>
+    /// Lines are batched by width rounded up to a multiple of this (pixels at the input height): a batch is padded
+    /// to its bucket's width (at least <see cref="MinInputWidth"/>), not to the widest line of the page. A multiple of the
+    /// model's time step (8 px).
+    /// </summary>
+    public const int BucketWidth = 32;
+
+    /// <summary>
+    /// Narrower lines are padded to this width, in pixels (PaddleOCR's rec_image_shape 3×48×320): the model was trained
+    /// so, and reads a narrow line padded less otherwise ("═100%" as "-100%", a space inside "项目资金（万元）").
+    /// </summary>
     public const int MinInputWidth = 320;
 
     /// <summary>Wider lines are squeezed to this width (PaddleOCR's cap), in pixels.</summary>
     public const int MaxInputWidth = 3200;
 
-    /// <summary>Lines per model run (PaddleOCR's rec_batch_num).</summary>
-    public const int BatchSize = 6;
+    /// <summary>
+    /// The widths of one run's lines add up to at most this (pixels at the input height; a single wider line runs
+    /// alone): it bounds the run's memory, its output being 6,625 probabilities per 8 px time step of every line.
+    /// </summary>
+    public const int BatchPixels = 8 * 320;
 
     private readonly InferenceSession _session;
     private readonly string _input;
+    private readonly string _output;
     private readonly IReadOnlyList<string> _characters;
+    private float[] _buffer = [];
 
     public PaddleRecognizer(string modelsFolder)
     {
@@ -41,54 +55,74 @@ internal sealed class PaddleRecognizer : IDisposable
         if (missing.Count > 0)
             throw new InvalidOperationException($"the OCR models folder {modelsFolder} lacks {string.Join(", ", missing)} (Extractor:Ocr:ModelsFolder; bash scripts/setup.sh installs them)");
         _characters = File.ReadAllText(Path.Combine(modelsFolder, PaddleModels.Characters)).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        // Batches vary in shape: a memory pattern planned for one shape is of no use for the next, and the arena
+        // would keep the largest run's memory for good.
         using var options = new SessionOptions
         {
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            EnableMemoryPattern = false,
+            EnableCpuMemArena = false,
         };
         _session = new InferenceSession(Path.Combine(modelsFolder, PaddleModels.Recognition), options);
         _input = _session.InputMetadata.Keys.Single();
+        _output = _session.OutputMetadata.Keys.First();
     }
 
     /// <summary>The characters the model can read, in class order (class 0 is the CTC blank, the last a space).</summary>
     public IReadOnlyList<string> Characters => _characters;
 
+    /// <summary>Reads lines in runs of one width bucket each (<see cref="BucketWidth"/>, <see cref="BatchPixels"/>).</summary>
     public IReadOnlyList<RecognisedLine> Recognise(IReadOnlyList<LineImage> lines)
     {
         var read = new RecognisedLine[lines.Count];
-        var order = Enumerable.Range(0, lines.Count).OrderBy(i => lines[i].Aspect).ToList();
-        for (var start = 0; start < order.Count; start += BatchSize)
+        foreach (var bucket in Enumerable.Range(0, lines.Count).GroupBy(i => Bucket(lines[i])).OrderBy(g => g.Key))
         {
-            var batch = order.Skip(start).Take(BatchSize).ToList();
-            foreach (var (index, line) in batch.Zip(Run(batch.Select(i => lines[i]).ToList())))
-                read[index] = line;
+            var perRun = Math.Max(1, BatchPixels / bucket.Key);
+            foreach (var batch in bucket.Chunk(perRun))
+            {
+                var lineRead = Run(batch.Select(i => lines[i]).ToList(), bucket.Key);
+                for (var k = 0; k < batch.Length; k++) read[batch[k]] = lineRead[k];
+            }
         }
         return read;
     }
 
-    private List<RecognisedLine> Run(List<LineImage> lines)
+    /// <summary>The width a line is padded to: its scaled width rounded up to the bucket.</summary>
+    private static int Bucket(LineImage line)
     {
-        var widest = lines.Max(l => l.Aspect);
-        var width = Math.Clamp((int)(InputHeight * widest), MinInputWidth, MaxInputWidth);
-        var tensor = new DenseTensor<float>([lines.Count, 3, InputHeight, width]);
+        var width = Math.Clamp((int)Math.Ceiling(InputHeight * line.Aspect), 1, MaxInputWidth);
+        return Math.Clamp((width + BucketWidth - 1) / BucketWidth * BucketWidth, MinInputWidth, MaxInputWidth);
+    }
+
+    private List<RecognisedLine> Run(List<LineImage> lines, int width)
+    {
         var plane = 3 * InputHeight * width;
+        var size = lines.Count * plane;
+        if (_buffer.Length < size) _buffer = new float[size];
+        var buffer = _buffer.AsSpan(0, size);
+        buffer.Clear();
         var scaled = new int[lines.Count];
         for (var i = 0; i < lines.Count; i++)
-            scaled[i] = lines[i].WriteTo(tensor.Buffer.Span.Slice(i * plane, plane), InputHeight, width);
+            scaled[i] = lines[i].WriteTo(buffer.Slice(i * plane, plane), InputHeight, width);
 
-        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_input, tensor)]);
-        var output = (DenseTensor<float>)results[0].AsTensor<float>();
-        int steps = output.Dimensions[1], classes = output.Dimensions[2];
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(_buffer, 0, size), [lines.Count, 3, InputHeight, width]);
+        using var runOptions = new RunOptions();
+        using var results = _session.Run(runOptions, [_input], [input], [_output]);
+        var output = results[0];
+        var shape = output.GetTensorTypeAndShape().Shape;
+        int steps = (int)shape[1], classes = (int)shape[2];
         if (classes != _characters.Count + 2)
             throw new InvalidOperationException($"the recognition model has {classes} classes, its character list {_characters.Count} lines (+ blank and space)");
+        // The probabilities are read where ONNX Runtime wrote them, not copied.
+        var probabilities = output.GetTensorDataAsSpan<float>();
         var read = new List<RecognisedLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var probabilities = output.Buffer.Span.Slice(i * steps * classes, steps * classes);
             var pixelsPerStep = (double)width / steps * lines[i].Width / scaled[i];
-            read.Add(new RecognisedLine(CtcDecoding.Decode(probabilities, steps, _characters), pixelsPerStep));
+            read.Add(new RecognisedLine(CtcDecoding.Decode(probabilities.Slice(i * steps * classes, steps * classes), steps, _characters), pixelsPerStep));
         }
         return read;
     }
