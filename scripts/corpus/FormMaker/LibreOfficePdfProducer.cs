@@ -8,11 +8,15 @@ internal sealed class LibreOfficePdfProducer : IFormProducer
 {
     private readonly SofficeBatch batch = new("pdf", ["--convert-to", "pdf"]);
 
+    /// <summary>Columns as wide as the HTML's &lt;col&gt; (Calc fits the page by scaling) and numbers never wrapped, as a
+    /// spreadsheet prints them.</summary>
+    private static readonly string[] PrintOptions = ["--natural-widths", "--unwrapped", "xl68"];
+
     public string Name => "libreoffice";
 
     public string? Missing() => SofficeBatch.Missing();
 
-    public void Write(CorpusCase corpusCase, string caseFolder) => batch.Add(corpusCase, caseFolder, "libreoffice.pdf", fods: []);
+    public void Write(CorpusCase corpusCase, string caseFolder) => batch.Add(corpusCase, caseFolder, "libreoffice.pdf", fods: PrintOptions);
 
     public void Finish() => batch.Finish();
 }
