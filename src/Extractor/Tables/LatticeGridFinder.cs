@@ -107,25 +107,26 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
         var box = new Box(xs[0], ys[0], xs[^1], ys[^1]);
         var byCell = glyphs.Where(g => Contains(box, g)).GroupBy(g => cells.FindIndex(c => Contains(c.Box, g)))
             .Where(g => g.Key >= 0).ToDictionary(g => g.Key, g => (IReadOnlyList<Glyph>)g.ToList());
+        var outside = glyphs.Where(g => !Contains(box, g)).ToList();
         var found = new List<TableCell>();
-        var open = new List<Box>();
         for (var i = 0; i < cells.Count; i++)
         {
             var (row, column, rowSpan, columnSpan, cellBox) = cells[i];
-            var mine = byCell.GetValueOrDefault(i, []);
+            var openTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]);
+            var openBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]);
+            var overflow = openTop || openBottom ? outside.Where(g => CutBy(cellBox, g)).ToList() : [];
+            var mine = byCell.GetValueOrDefault(i, []).Concat(overflow).ToList();
             var text = TextLines.CellText(mine, cellBox.Right);
-            var cell = new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
+            found.Add(new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
             {
-                OpenTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]),
-                OpenBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]),
-            };
-            found.Add(cell);
-            if (cell.OpenTop || cell.OpenBottom) open.Add(cellBox);
+                OpenTop = openTop,
+                OpenBottom = openBottom,
+                Overflow = overflow,
+            });
         }
-        var openTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
-        var openBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
-        var clipped = glyphs.Where(g => !Contains(box, g) && open.Any(b => CutBy(b, g))).ToList();
-        return new FoundTable(box, found, openTop, openBottom) { Clipped = clipped };
+        var tableOpenTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
+        var tableOpenBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
+        return new FoundTable(box, found, tableOpenTop, tableOpenBottom);
     }
 
     /// <summary>Distinct positions of the lines, near-misses snapped together.</summary>

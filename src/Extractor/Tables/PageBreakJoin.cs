@@ -31,14 +31,34 @@ public static class PageBreakJoin
                 : -1;
             if (target < 0) { rest.Add(continuation); continue; }
             rest.Add(continuation with { Cell = continuation.Cell with { Text = null } }); // its glyphs stay taken
-            var above = cells[target];
-            var shift = Shift(above, continuation);
-            var glyphs = above.Glyphs.Concat(continuation.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
-            var continued = TextLines.TextBox(continuation.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
+            var (above, below) = WithoutDrawnTwice(cells[target], continuation);
+            var shift = Shift(above, below);
+            var glyphs = above.Glyphs.Concat(below.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
+            var continued = TextLines.TextBox(below.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
             cells[target] = above with { Cell = above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, Glyphs = glyphs };
         }
         return (previous with { Cells = cells }, next with { Cells = rest });
     }
+
+    /// <summary>
+    /// The two parts without the glyphs drawn on both pages: a spreadsheet export draws a merged cell's whole text
+    /// on each page and clips it, so a glyph the break cuts shows on both; the part that holds it past its edge
+    /// (<see cref="TableCell.Overflow"/>) loses it when the other part reads it too.
+    /// </summary>
+    private static (TableCell Above, TableCell Below) WithoutDrawnTwice(TableCell above, TableCell below)
+    {
+        var aboveOver = above.Overflow.Where(g => g.CenterY > above.Cell.Box!.Value.Bottom).ToList();
+        var belowOver = below.Overflow.Where(g => g.CenterY < below.Cell.Box!.Value.Top).ToList();
+        var aboveOwn = above.Glyphs.Except(aboveOver).ToList();
+        var belowOwn = below.Glyphs.Except(belowOver).ToList();
+        if (aboveOver.Count > 0 && Flat(belowOwn).StartsWith(Flat(aboveOver), StringComparison.Ordinal))
+            above = above with { Glyphs = aboveOwn };
+        if (belowOver.Count > 0 && Flat(aboveOwn).EndsWith(Flat(belowOver), StringComparison.Ordinal))
+            below = below with { Glyphs = belowOwn };
+        return (above, below);
+    }
+
+    private static string Flat(IEnumerable<Glyph> glyphs) => (TextLines.CellText(glyphs, double.MaxValue) ?? "").Replace("\n", "");
 
     /// <summary>
     /// How far the continuation's glyphs move down to sit under the cell they continue: their first line one line

@@ -40,19 +40,29 @@ public class LatticeGridFinderTests
 
     /// <summary>
     /// Corpus dev case 4 (LibreOffice): the merged label 服务对象满意度指标 runs over the page break, and the page's
-    /// foot cuts through "对象"; the glyph is the table's, not a line of its own under it.
+    /// foot cuts through "对象"; the glyph is the cell's overflow, not a line of its own under the table.
     /// </summary>
     [Fact]
-    public void A_glyph_the_open_edge_of_a_merged_cell_cuts_through_is_taken_by_the_table_and_read_by_no_cell()
+    public void A_glyph_the_open_edge_of_a_merged_cell_cuts_through_is_that_cells_overflow()
     {
         var file = Path.Combine(Repo.Fixtures, "corpus", "dev", "case-0000004", "case-0000004.libreoffice.pdf");
         using var document = PdfDocument.Open(InputFile.Load(file).Bytes, new ParsingOptions { ClipPaths = true });
         var page = PdfPageLayout.From(document.GetPage(1), 1, new LatticeOptions());
         var tables = new LatticeGridFinder().Find(page);
-        tables[^1].Clipped.Select(g => g.Value).ShouldBe(["对", "象"]);
-        var rows = PageGrid.Assemble(page, tables, Grid.ReadMethod.PdfText).Rows();
-        rows[^1].ToString().ShouldNotContain("对象");
-        rows[^1].ToString().ShouldContain("学生家长满意度");
+        var label = tables[^1].Cells.Single(c => c.Overflow.Count > 0);
+        label.Overflow.Select(g => g.Value).ShouldBe(["对", "象"]);
+        label.Cell.Text.ShouldBe("服务对象");
+        PageGrid.Assemble(page, tables, Grid.ReadMethod.PdfText).Rows()[^1].ToString().ShouldContain("学生家长满意度");
+    }
+
+    /// <summary>The same label read over both pages: the "对象" drawn on both is read once.</summary>
+    [Fact]
+    public void A_merged_label_drawn_on_both_pages_of_a_break_reads_each_glyph_once()
+    {
+        var file = Path.Combine(Repo.Fixtures, "corpus", "dev", "case-0000004", "case-0000004.libreoffice.pdf");
+        var document = new PdfTextReader(null).Read(InputFile.Load(file), CancellationToken.None);
+        document.Pages[0].Cells.ShouldContain(c => c.Text == "服务对象满意度指标");
+        document.Pages.SelectMany(p => p.Cells).ShouldNotContain(c => c.Text == "对象");
     }
 
     [Fact]
