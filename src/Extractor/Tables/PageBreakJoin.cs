@@ -27,7 +27,7 @@ public static class PageBreakJoin
         foreach (var continuation in next.Cells)
         {
             var target = continuation.Cell.Row == 0 && (rowCut || continuation.OpenTop)
-                ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && (rowCut || c.OpenBottom) && SameColumns(c.Cell, continuation.Cell))
+                ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && Continues(c, continuation, rowCut) && SameColumns(c.Cell, continuation.Cell))
                 : -1;
             if (target < 0) { rest.Add(continuation); continue; }
             rest.Add(continuation with { Cell = continuation.Cell with { Text = null } }); // its glyphs stay taken
@@ -76,6 +76,15 @@ public static class PageBreakJoin
 
     /// <summary>Baseline to baseline of two lines of one paragraph, in font sizes: under <see cref="TextLines.ParagraphPitch"/>.</summary>
     public const double ContinuedLinePitch = 1.2;
+
+    /// <summary>
+    /// The cell below continues the one above across the break when no line closes the one above there: a line
+    /// under it ends it, though the page below draws no line over the next row (Chromium cutting a two-row header
+    /// between its rows: 年度指标值 above, 指标性质 | 指标值 | 度量单位 below). Where the break cut no row, only a
+    /// merged cell open on both sides continues.
+    /// </summary>
+    private static bool Continues(TableCell above, TableCell below, bool rowCut) =>
+        above.OpenBottom && (rowCut || below.OpenTop);
 
     /// <summary>The two cells cover mostly the same columns of the page.</summary>
     private static bool SameColumns(Cell a, Cell b)
