@@ -46,7 +46,7 @@ public class LatticeGridFinderTests
     [Fact]
     public void A_glyph_the_open_edge_of_a_merged_cell_cuts_through_is_that_cells_overflow()
     {
-        var file = Path.Combine(Repo.Fixtures, "corpus", "dev", "case-0000004", "case-0000004.libreoffice.pdf");
+        var file = Path.Combine(Repo.Fixtures, "clipped", "label-over-break.libreoffice.pdf");
         using var document = PdfDocument.Open(InputFile.Load(file).Bytes, new ParsingOptions { ClipPaths = true });
         var page = PdfPageLayout.From(document.GetPage(1), 1, new LatticeOptions());
         var tables = new LatticeGridFinder().Find(page);
@@ -80,7 +80,7 @@ public class LatticeGridFinderTests
     [Fact]
     public void A_merged_label_drawn_on_both_pages_of_a_break_reads_each_glyph_once()
     {
-        var file = Path.Combine(Repo.Fixtures, "corpus", "dev", "case-0000004", "case-0000004.libreoffice.pdf");
+        var file = Path.Combine(Repo.Fixtures, "clipped", "label-over-break.libreoffice.pdf");
         var document = new PdfTextReader(null).Read(InputFile.Load(file), CancellationToken.None);
         document.Pages[0].Cells.ShouldContain(c => c.Text == "服务对象满意度指标");
         document.Pages.SelectMany(p => p.Cells).ShouldNotContain(c => c.Text == "对象");
