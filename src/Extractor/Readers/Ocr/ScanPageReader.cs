@@ -1,22 +1,29 @@
 using Extractor.Grid;
 using Extractor.Readers.Ocr.Native;
+using Extractor.Tables;
 
 namespace Extractor.Readers.Ocr;
 
 /// <summary>
-/// Reads one page image into the grid model: prepare the image, find the ruled tables, then read every
-/// cell's image on its own (<see cref="CellReader"/>). Text outside the tables (title, year line) becomes
+/// Reads one page image into the grid model: prepare the image, find its ruling lines (<see cref="ScanRulings"/>) and
+/// the tables they make (<see cref="LatticeGridFinder"/>, as for a PDF's drawn lines), then read every cell's image on
+/// its own (<see cref="CellReader"/>). Text outside the tables (title, year line) becomes
 /// rows of its own above or below them. Boxes are in the pixels of the source image, origin top-left.
 /// </summary>
 internal static class ScanPageReader
 {
+    /// <summary>The PDF reader's lattice finder with its default tolerances: the lines of a scan come in points too.</summary>
+    private static readonly LatticeGridFinder Lattice = new();
+
     /// <summary>Reads a page image; <paramref name="source"/> is released once the page is prepared.</summary>
     public static GridPage Read(Pix source, double sourceDpi, int? pageNumber, string method, OcrEngine engine, OcrOptions options, CancellationToken cancellationToken)
     {
         var (sourceWidth, sourceHeight) = (source.Width, source.Height);
         using var page = ScanPreparation.Prepare(source, sourceDpi, options);
         var ink = InkMask.From(page.Binary);
-        var tables = RulingTables.Find(ink, page.Dpi, rect => ink.Erase(rect, page));
+        var rulings = ScanRulings.Find(ink, page.Dpi, options.Rulings);
+        var tables = rulings.Tables(Lattice);
+        rulings.Erase(rect => ink.Erase(rect, page));
         engine.Tesseract.SetPage(page);
         var reader = new CellReader(engine, page, ink, options);
         var u = page.Dpi / 300.0;
@@ -55,7 +62,8 @@ internal static class ScanPageReader
         }
         // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
         var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
-        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
+        return new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() }
+            .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>
