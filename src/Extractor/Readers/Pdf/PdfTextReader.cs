@@ -74,7 +74,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
 
     private static bool TextAbove(PageLayout page, FoundTable table) => page.Glyphs.Any(g => g.Box.Bottom <= table.Box.Top && !string.IsNullOrWhiteSpace(g.Value));
 
-    private static PdfDocument Open(InputFile file)
+    internal static PdfDocument Open(InputFile file)
     {
         if (file.Bytes.AsSpan().LastIndexOf("%%EOF"u8) < 0)
             throw new InputRejectedException("the PDF is truncated: it has no %%EOF end marker (an incomplete download or copy?)");
@@ -101,7 +101,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         return document;
     }
 
-    private static UglyToad.PdfPig.Content.Page PageOf(PdfDocument document, int number)
+    internal static UglyToad.PdfPig.Content.Page PageOf(PdfDocument document, int number)
     {
         try
         {
