@@ -1,4 +1,5 @@
 using Extractor.Readers.Ocr;
+using Extractor.Readers.Ocr.Native;
 using Extractor.Readers.Ocr.Paddle;
 using Extractor.Tables;
 using Microsoft.Extensions.Configuration;
@@ -10,12 +11,21 @@ public class ScanRulingsTests
 {
     private static readonly string Tiff = Path.Combine(Repo.Fixtures, "variants", "variants.scan300-bw.tif");
 
-    /// <summary>Page 1 of the black and white TIFF, prepared at <paramref name="targetDpi"/> as the reader prepares it, and the rulings found in it.</summary>
-    private static (ScanRulings Rulings, int Dpi) Found(int targetDpi)
+    /// <summary>
+    /// Page 1 of the black and white TIFF (from <paramref name="top"/> down), prepared at <paramref name="targetDpi"/> as
+    /// the reader prepares it, and the rulings found in it.
+    /// </summary>
+    private static (ScanRulings Rulings, int Dpi) Found(int targetDpi, int top = 0)
     {
         var options = new OcrOptions { TargetDpi = targetDpi };
         var source = ScanImage.Decode(File.ReadAllBytes(Tiff), 0, options.MaxPixels);
-        using var page = ScanPreparation.Prepare(source, source.XResolution, options);
+        if (top > 0)
+        {
+            var cut = Leptonica.WithBox(0, top, source.Width, source.Height - top, b => Leptonica.pixClipRectangle(source, b, IntPtr.Zero)).OrThrow("cut the page");
+            source.Dispose();
+            source = cut;
+        }
+        using var page = ScanPreparation.Prepare(source, 300, options);
         return (ScanRulings.Find(InkMask.From(page.Binary), page.Dpi, options.Rulings), page.Dpi);
     }
 
@@ -62,6 +72,25 @@ public class ScanRulingsTests
         (fineDpi, coarseDpi).ShouldBe((300, 150));
         var lattice = new LatticeGridFinder();
         coarse.Tables(lattice).Select(Layout).ShouldBe(fine.Tables(lattice).Select(Layout));
+    }
+
+    [Fact]
+    public void A_table_a_page_break_cut_open_keeps_its_first_row_with_the_columns_its_lines_rule()
+    {
+        // The page cut through the middle of the funds table's first figures row: no line above what is left of it,
+        // as Chromium prints a table continued on the next page.
+        var lattice = new LatticeGridFinder();
+        var whole = Found(300).Rulings.Tables(lattice)[0];
+        var figures = whole.Cells.Where(c => c.Row == whole.Cells.Single(f => f.Column == 0 && f.RowSpan == 5).Row + 1).ToList();
+        var cut = (figures[0].Box.Top + figures[0].Box.Bottom) / 2;
+
+        var open = Found(300, cut).Rulings.Tables(lattice)[0];
+        var first = open.Cells.Where(c => c.Row == 0).ToList();
+        figures.ShouldAllBe(f => first.Any(c => Math.Abs(c.Box.Left - f.Box.Left) <= 3 && Math.Abs(c.Box.Right - f.Box.Right) <= 3));
+        first.ShouldAllBe(c => c.Box.Top <= 3 && !c.Inside.IsEmpty);
+        // The rest of the funds label, merged over the rows below the cut.
+        var label = whole.Cells.Single(f => f.Column == 0 && f.RowSpan == 5);
+        first.ShouldContain(c => c.Column == 0 && c.RowSpan == label.Row + label.RowSpan - figures[0].Row);
     }
 
     [Fact]

@@ -36,6 +36,13 @@ public sealed class ScanRulingOptions
     /// <summary>A vertical ruling crosses a band where ink fills at least this share of its height (a character's stroke does not). Default 0.85.</summary>
     public double MinCrossingFill { get; set; } = 0.85;
 
+    /// <summary>
+    /// Vertical rulings that run on at least this far past a table's first or last horizontal one, with none to close
+    /// them, rule a row a page break cut open (Chromium prints a table continued on the next page without its top
+    /// border). Default 3.6 pt (15 px).
+    /// </summary>
+    public double MinOpenRowHeight { get; set; } = 3.6;
+
     /// <summary>A length in points as whole pixels at <paramref name="dpi"/>.</summary>
     public static int Pixels(double points, int dpi) => (int)Math.Round(points * dpi / 72.0);
 
@@ -49,6 +56,7 @@ public sealed class ScanRulingOptions
         if (LineSnap < 0) yield return at + "LineSnap must be 0 or more (points)";
         if (CrossingMargin < 0) yield return at + "CrossingMargin must be 0 or more (points)";
         if (MinBandHeight < 0) yield return at + "MinBandHeight must be 0 or more (points)";
+        if (MinOpenRowHeight <= 0) yield return at + "MinOpenRowHeight must be above 0 (points)";
         if (MinInkShare is <= 0 or > 1) yield return at + "MinInkShare must be above 0 and at most 1";
         if (MinCrossingFill is <= 0 or > 1) yield return at + "MinCrossingFill must be above 0 and at most 1";
     }

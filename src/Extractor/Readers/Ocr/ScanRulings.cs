@@ -41,16 +41,20 @@ internal sealed class ScanRulings
         public int Bottom => Segments.Max(s => s.Y1) + 1;
     }
 
-    /// <summary>A vertical line across the band between two horizontal ones: its centre and the thickness of its ink.</summary>
-    private sealed record VLine(int X, int Thickness, HLine Above, HLine Below);
+    /// <summary>
+    /// A vertical line: its centre and the thickness of its ink, the ends handed over as a ruling (the centres of the
+    /// horizontal lines it runs between, or the end of its ink where a page break cut the table open), and the rows its
+    /// ink fills (erased with it).
+    /// </summary>
+    private sealed record VLine(int X, int Thickness, int Y0, int Y1, int InkTop, int InkBottom);
 
     /// <summary>The options in pixels at the page's resolution.</summary>
-    private sealed record Tolerances(int MinLength, int Piece, int Break, int MaxThickness, int Snap, int Margin, int MinBand, double InkShare, double Fill)
+    private sealed record Tolerances(int MinLength, int Piece, int Break, int MaxThickness, int Snap, int Margin, int MinBand, int OpenRow, double InkShare, double Fill)
     {
         public static Tolerances Of(ScanRulingOptions o, int dpi) => new(
             ScanRulingOptions.Pixels(o.MinLineLength, dpi), ScanRulingOptions.Pixels(o.MinPieceLength, dpi), ScanRulingOptions.Pixels(o.MaxBreak, dpi),
             ScanRulingOptions.Pixels(o.MaxLineThickness, dpi), ScanRulingOptions.Pixels(o.LineSnap, dpi), ScanRulingOptions.Pixels(o.CrossingMargin, dpi),
-            ScanRulingOptions.Pixels(o.MinBandHeight, dpi), o.MinInkShare, o.MinCrossingFill);
+            ScanRulingOptions.Pixels(o.MinBandHeight, dpi), ScanRulingOptions.Pixels(o.MinOpenRowHeight, dpi), o.MinInkShare, o.MinCrossingFill);
     }
 
     private readonly List<HLine> _horizontal;
@@ -83,6 +87,8 @@ internal sealed class ScanRulings
                 horizontal.AddRange(stack);
                 for (var r = 0; r + 1 < stack.Count; r++)
                     vertical.AddRange(Crossings(ink, stack[r], stack[r + 1], left, right, t));
+                vertical.AddRange(OpenEnd(ink, stack[0], up: true, left, right, t));
+                vertical.AddRange(OpenEnd(ink, stack[^1], up: false, left, right, t));
             }
             start = i + 1;
         }
@@ -92,13 +98,13 @@ internal sealed class ScanRulings
     /// <summary>The lines as the lattice finder takes them: points, origin top-left, each line at its centre.</summary>
     public IReadOnlyList<Ruling> Rulings =>
         _horizontal.SelectMany(l => l.Segments.Select(s => new Ruling(true, l.Y * _pointsPerPixel, s.X0 * _pointsPerPixel, s.X1 * _pointsPerPixel)))
-            .Concat(_vertical.Select(v => new Ruling(false, v.X * _pointsPerPixel, v.Above.Y * _pointsPerPixel, v.Below.Y * _pointsPerPixel)))
+            .Concat(_vertical.Select(v => new Ruling(false, v.X * _pointsPerPixel, v.Y0 * _pointsPerPixel, v.Y1 * _pointsPerPixel)))
             .ToList();
 
     /// <summary>The ink of every line, in pixels: what a drawing of the page shows as its rulings.</summary>
     public IEnumerable<PixelRect> Ink =>
         _horizontal.SelectMany(l => l.Segments.Select(s => new PixelRect(s.X0, s.Y0, s.X1, s.Y1 + 1)))
-            .Concat(_vertical.Select(v => new PixelRect(v.X - v.Thickness / 2, v.Above.Y, v.X + v.Thickness / 2 + 1, v.Below.Y)));
+            .Concat(_vertical.Select(v => new PixelRect(v.X - v.Thickness / 2, v.Y0, v.X + v.Thickness / 2 + 1, v.Y1)));
 
     /// <summary>The tables the lattice finder makes of the lines, back in pixels, each cell with the rectangle inside its lines' ink.</summary>
     public IReadOnlyList<RuledTable> Tables(LatticeGridFinder lattice) =>
@@ -121,8 +127,15 @@ internal sealed class ScanRulings
 
     private int Pixel(double points) => (int)Math.Round(points / _pointsPerPixel);
 
-    /// <summary>The horizontal line a boundary of the lattice was made from (the nearest: the lattice averages near-misses).</summary>
-    private HLine LineAt(int y) => _horizontal.MinBy(l => Math.Abs(l.Y - y))!;
+    /// <summary>
+    /// The rows of ink of the horizontal line a boundary of the lattice was made from (the nearest: the lattice averages
+    /// near-misses); at an open boundary, where no line is, the boundary itself.
+    /// </summary>
+    private (int Top, int Bottom) LineAt(int y)
+    {
+        var line = _horizontal.MinBy(l => Math.Abs(l.Y - y))!;
+        return Math.Abs(line.Y - y) <= line.Bottom - line.Top + Drift ? (line.Top, line.Bottom) : (y, y);
+    }
 
     private VLine EdgeAt(int x) => _vertical.MinBy(v => Math.Abs(v.X - x))!;
 
@@ -133,7 +146,7 @@ internal sealed class ScanRulings
             foreach (var s in line.Segments)
                 erase(new PixelRect(s.X0, s.Y0 - Fringe, s.X1, s.Y1 + 1 + Fringe));
         foreach (var v in _vertical)
-            erase(new PixelRect(v.X - v.Thickness / 2 - Drift - Fringe, v.Above.Top, v.X + v.Thickness / 2 + 1 + Drift + Fringe, v.Below.Bottom));
+            erase(new PixelRect(v.X - v.Thickness / 2 - Drift - Fringe, v.InkTop, v.X + v.Thickness / 2 + 1 + Drift + Fringe, v.InkBottom));
     }
 
     private static List<HLine> HorizontalLines(InkMask ink, Tolerances t)
@@ -228,7 +241,46 @@ internal sealed class ScanRulings
         }
         // The band of covered columns is the line's ink plus the drift counted on either side.
         return InkMask.Bands(covered, 0).Where(b => b.End - b.Start <= t.MaxThickness + Drift)
-            .Select(b => new VLine(band.Left + (b.Start + b.End - 1) / 2, Math.Max(1, b.End - b.Start - 2 * Drift), above, below)).ToList();
+            .Select(b => new VLine(band.Left + (b.Start + b.End - 1) / 2, Math.Max(1, b.End - b.Start - 2 * Drift), above.Y, below.Y, above.Top, below.Bottom)).ToList();
+    }
+
+    /// <summary>
+    /// Vertical lines running on past a stack's first (or last) horizontal line with no line to close them: the row a
+    /// page break cut open, which Chromium prints on the next page without its top border. A line's ink must start at
+    /// the horizontal one (text near a table does not touch it) and run at least an open row's height; two or more make
+    /// the open row, which the lattice finder adds where the lines end (as for a PDF's table cut by a page break).
+    /// </summary>
+    private static List<VLine> OpenEnd(InkMask ink, HLine line, bool up, int left, int right, Tolerances t)
+    {
+        var x0 = Math.Max(0, left - t.Margin);
+        var x1 = Math.Min(ink.Width, right + t.Margin);
+        if (x1 - x0 < t.MinLength) return [];
+        var start = up ? line.Top - 1 : line.Bottom;
+        var step = up ? -1 : 1;
+        var reach = new int[x1 - x0];
+        for (var x = x0; x < x1; x++)
+        {
+            // Rows of ink from the line on, breaks up to the break tolerance bridged.
+            int length = 0, blank = 0;
+            for (var y = start; y >= 0 && y < ink.Height && blank <= t.Break; y += step)
+            {
+                if (Inked(ink, x, y)) { length += blank + 1; blank = 0; }
+                else if (length == 0 && blank >= Drift + Fringe) break;
+                else blank++;
+            }
+            reach[x - x0] = length;
+        }
+        var lines = InkMask.Bands(reach.Select(r => r >= t.OpenRow).ToArray(), 0).Where(b => b.End - b.Start <= t.MaxThickness + Drift)
+            .Select(b =>
+            {
+                var length = reach[(b.Start + b.End - 1) / 2];
+                var x = x0 + (b.Start + b.End - 1) / 2;
+                var thickness = Math.Max(1, b.End - b.Start - 2 * Drift);
+                return up
+                    ? new VLine(x, thickness, line.Y - length, line.Y, line.Y - length, line.Bottom)
+                    : new VLine(x, thickness, line.Y, line.Y + length, line.Top, line.Y + length);
+            }).ToList();
+        return lines.Count >= 2 ? lines : [];
     }
 
     /// <summary>Ink at x, or within the drift beside it.</summary>
