@@ -30,7 +30,7 @@ public sealed record FoundTable(Box Box, IReadOnlyList<TableCell> Cells, bool Op
     public IReadOnlyList<double> Columns { get; init; } = [];
 
     /// <summary>Every glyph the table took, so that the text left over can be read as lines around it.</summary>
-    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs);
+    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs.Concat(c.Overflow));
 }
 
 /// <summary>
@@ -41,4 +41,11 @@ public sealed record TableCell(Cell Cell, IReadOnlyList<Glyph> Glyphs)
 {
     public bool OpenTop { get; init; }
     public bool OpenBottom { get; init; }
+
+    /// <summary>
+    /// Those of its glyphs that the cell's open edge cuts through, their centre outside the table: a merged cell's
+    /// text running over the edge a page break cut (Chromium prints it there), or what is left of the text a
+    /// spreadsheet export draws again on the next page and clips (<see cref="PageBreakJoin"/> drops the copy).
+    /// </summary>
+    public IReadOnlyList<Glyph> Overflow { get; init; } = [];
 }
