@@ -27,6 +27,9 @@ internal static class ScanPageReader
         engine.Tesseract.SetPage(page);
         var reader = new CellReader(engine, page, ink, options);
         var u = page.Dpi / 300.0;
+        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
+        if (tables.Count == 0 && BorderlessScan.Read(ink, reader, page.Dpi, pageNumber, method, cancellationToken) is { } borderless)
+            return borderless.Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
 
         var cells = new List<Cell>();
         var row = 0;
@@ -61,7 +64,6 @@ internal static class ScanPageReader
             freeTop = table.Bounds.Bottom;
         }
         // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
-        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
         return new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() }
             .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
     }
@@ -74,7 +76,7 @@ internal static class ScanPageReader
     }
 
     /// <summary>Lines of text between tables, found from rows that hold ink; specks of noise are too thin to count.</summary>
-    private static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
+    internal static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
     {
         if (region.Height < 10 * u) yield break;
         foreach (var (top, bottom) in InkMask.Bands(ink.InkRows(region, Math.Max(3, (int)(4 * u))), (int)(6 * u)))
