@@ -8,9 +8,9 @@ internal sealed class LibreOfficePdfProducer : IFormProducer
 {
     private readonly SofficeBatch batch = new("pdf", ["--convert-to", "pdf"]);
 
-    /// <summary>Columns as wide as the HTML's &lt;col&gt; (Calc fits the page by scaling) and numbers never wrapped, as a
-    /// spreadsheet prints them.</summary>
-    private static readonly string[] PrintOptions = ["--natural-widths", "--unwrapped", "xl68"];
+    /// <summary>Columns as wide as the HTML's &lt;col&gt; (Calc fits the page by scaling), numbers never wrapped, as a
+    /// spreadsheet prints them, and rows with merged text as tall as it needs (an office sees the print).</summary>
+    private static readonly string[] PrintOptions = ["--natural-widths", "--unwrapped", "xl68", "--fit-rows"];
 
     public string Name => "libreoffice";
 

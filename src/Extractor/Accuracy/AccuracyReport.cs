@@ -139,7 +139,7 @@ public static class AccuracyReport
 
     private static bool Covers(string flagged, string field)
     {
-        if (flagged == field || field.StartsWith(flagged + ".", StringComparison.Ordinal)) return true;
+        if (flagged == field || field.StartsWith(flagged + ".", StringComparison.Ordinal) || field.StartsWith(flagged + "[", StringComparison.Ordinal)) return true;
         var star = flagged.IndexOf("[*]", StringComparison.Ordinal);
         return star >= 0 && field.StartsWith(flagged[..star] + "[", StringComparison.Ordinal)
             && field.EndsWith(flagged[(star + 3)..], StringComparison.Ordinal);

@@ -35,7 +35,8 @@ public static class PageBreakJoin
             var shift = Shift(above, below);
             var glyphs = above.Glyphs.Concat(below.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
             var continued = TextLines.TextBox(below.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
-            cells[target] = above with { Cell = above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, Glyphs = glyphs };
+            var cell = above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued, TextBox = TextLines.TextBox(above.Glyphs) };
+            cells[target] = above with { Cell = cell, Glyphs = glyphs };
         }
         return (previous with { Cells = cells }, next with { Cells = rest });
     }

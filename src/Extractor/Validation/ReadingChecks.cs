@@ -3,7 +3,11 @@ using Extractor.Output;
 
 namespace Extractor.Validation;
 
-/// <summary>missing-field: a required field (projectName, year, totalScore, an indicator's name) could not be read.</summary>
+/// <summary>
+/// missing-field: a required field (projectName, year, totalScore, an indicator's name) could not be read, or a
+/// block holds nothing at all (the funds table, the goals, the indicator table: not found, or found blank), never a
+/// silent null where the form printed a value.
+/// </summary>
 public sealed class MissingFieldCheck : IFormCheck
 {
     public IEnumerable<Check> Run(MappedForm mapped)
@@ -11,10 +15,17 @@ public sealed class MissingFieldCheck : IFormCheck
         var f = mapped.Form;
         if (f.ProjectName is null) yield return Missing("projectName", "项目名称");
         if (f.Year is null) yield return Missing("year", "年度");
+        if (IsBlank(f.Funds)) yield return Missing("funds", "项目资金 (the funds table)");
+        if (f.Goals.Planned is null && f.Goals.Achieved is null) yield return Missing("goals", "年度总体目标 (the goals)");
+        if (f.Indicators.Count == 0) yield return Missing("indicators", "绩效指标 (the indicator table)");
         if (f.TotalScore is null && !Unreadable(mapped, "totalScore")) yield return Missing("totalScore", "总分 得分");
         for (var i = 0; i < f.Indicators.Count; i++)
             if (f.Indicators[i].Name is null) yield return Missing($"indicators[{i}].name", "三级指标");
     }
+
+    private static bool IsBlank(Funds funds) =>
+        funds.Weight is null && funds.Score is null && funds.ExecutionRatePercent is null
+        && funds.Rows.Named().All(l => l.Line.InitialBudget is null && l.Line.AnnualBudget is null && l.Line.Executed is null);
 
     private static bool Unreadable(MappedForm mapped, string field) =>
         mapped.Readings.Any(r => r.Field == field && UnreadableValueCheck.HoldsNoValue(r));

@@ -19,6 +19,7 @@ public class FormValidatorTests
                 CurrentYearAppropriation = new FundsLine { InitialBudget = 2308200, AnnualBudget = 2188990, Executed = 2188990 },
             },
         },
+        Goals = new Goals { Planned = "建设视频共享交换平台。", Achieved = "平台已建成并投入使用。" },
         Indicators =
         [
             new() { Name = "新建应用系统与平台数量（个）", Weight = 20, Score = 20 },
@@ -105,6 +106,17 @@ public class FormValidatorTests
         form.Indicators[1].Name = null;
         form.TotalScore = null;
         Validate(form).Where(c => c.Code == "missing-field").Select(c => c.Field).ShouldBe(["projectName", "totalScore", "indicators[1].name"]);
+    }
+
+    /// <summary>Corpus dev case 182 (LibreOffice): the goals' text ran over the indicator header, and no indicator was read.</summary>
+    [Fact]
+    public void A_block_that_holds_nothing_raises_missing_field_for_the_block()
+    {
+        var form = Consistent();
+        form.Indicators.Clear();
+        form.Goals = new Goals();
+        form.Funds = new Funds { UnitAsPrinted = "元" };
+        Validate(form).Where(c => c.Code == "missing-field").Select(c => c.Field).ShouldBe(["funds", "goals", "indicators"]);
     }
 
     [Fact]
