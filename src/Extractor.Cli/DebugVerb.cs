@@ -7,8 +7,9 @@ namespace Extractor.Cli;
 
 /// <summary>
 /// `extractor debug FILE --out DIR [--page N]`: the intermediates of one input, kept and drawn. Per page, the grid as
-/// tab-separated rows (`.grid.tsv`) and, where cells have boxes (PDFs, scans, images), an SVG of the boxes over the
-/// page image and one of the traced values (`.trace.svg`: each value's box labelled with its path).
+/// tab-separated rows (`.grid.tsv`) and, where cells have boxes (PDFs, scans, images), an SVG of the boxes (and of a
+/// scan's rulings) over the page image (a scan's as the OCR reader prepared it) and one of the traced values
+/// (`.trace.svg`: each value's box labelled with its path).
 /// </summary>
 internal static class DebugVerb
 {
@@ -54,7 +55,9 @@ internal static class DebugVerb
                 var written = $"{name}.grid.tsv";
                 if (page.Cells.Any(c => c.Box is not null))
                 {
-                    var background = Background(file, number, log);
+                    var background = page.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr
+                        ? Prepared(file, number, config.Options.Ocr, log)
+                        : Background(file, number, log);
                     File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, threshold));
                     File.WriteAllText(name + ".trace.svg", GridDrawing.Traced(TracedOn(forms, number), background, threshold));
                     written += $", {name}.svg, {name}.trace.svg";
@@ -96,6 +99,20 @@ internal static class DebugVerb
     }
 
     private static Box ToBox(double[] box) => new(box[0], box[1], box[2], box[3]);
+
+    /// <summary>A scanned page as the OCR reader prepared it (deskewed: the rulings and cells found fall on its lines); none when it cannot be drawn.</summary>
+    private static PageBackground? Prepared(InputFile file, int number, Extractor.Readers.Ocr.OcrOptions options, Serilog.ILogger log)
+    {
+        try
+        {
+            return Extractor.Readers.Ocr.PreparedPicture.Of(file, number, options, Dpi);
+        }
+        catch (Exception e) when (e is InputRejectedException or InvalidOperationException)
+        {
+            log.Warning("page {Page}: drawn without the page image ({Reason})", number, e.Message);
+            return null;
+        }
+    }
 
     /// <summary>The page as the review page shows it (PDF boxes in points at 72 to the inch, images in their pixels); none when it cannot be drawn.</summary>
     private static PageBackground? Background(InputFile file, int number, Serilog.ILogger log)

@@ -23,6 +23,24 @@ public class DebugVerbTests
     }
 
     [Fact]
+    public void Debug_draws_a_scans_rulings_as_well_as_its_cells_over_the_prepared_image()
+    {
+        var output = CliRun.TempFolder();
+        var result = CliRun.Run("debug", "fixtures/variants/variants.scan300-bw.tif", "--page", "1", "--out", output);
+
+        result.ExitCode.ShouldBe(0, result.Err);
+        result.Out.ShouldStartWith("page 1 (image-ocr): ");
+        var svg = File.ReadAllText(Path.Combine(output, "variants.scan300-bw.p1.svg"));
+        svg.ShouldContain("href=\"data:image/png;base64,");
+        svg.ShouldContain("<title>r0 c0");
+        var rulings = svg[svg.IndexOf("<g class=\"rulings\"", StringComparison.Ordinal)..];
+        System.Text.RegularExpressions.Regex.Count(rulings, "<rect ").ShouldBeGreaterThan(20);
+        // The prepared page drawn at 100 dpi: a third of the width of the 300 dpi original (3508 px), the background before.
+        var width = int.Parse(System.Text.RegularExpressions.Regex.Match(svg, "<image x=\"0\" y=\"0\" width=\"(\\d+)\"").Groups[1].Value);
+        width.ShouldBeInRange(3508 / 3 - 2, 3508 / 3 + 2);
+    }
+
+    [Fact]
     public void Debug_of_a_text_export_writes_the_rows_of_its_grid_without_a_drawing()
     {
         var output = CliRun.TempFolder();

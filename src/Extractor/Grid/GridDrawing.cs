@@ -8,7 +8,8 @@ namespace Extractor.Grid;
 public sealed record PageBackground(byte[] Png, int Width, int Height, double PixelsPerUnit);
 
 /// <summary>
-/// Draws a page's grid as SVG over the page image, so a wrong cell is seen, not guessed: every cell's box with its
+/// Draws a page's grid as SVG over the page image, so a wrong cell is seen, not guessed: the ruling lines the reader
+/// found (a scan's, in orange, so a line it missed or made up shows against the printed one), every cell's box with its
 /// row/column (and spans), its text as a tooltip, cells under the confidence threshold in red.
 /// </summary>
 public static class GridDrawing
@@ -17,7 +18,7 @@ public static class GridDrawing
     {
         var scale = background?.PixelsPerUnit ?? 1;
         var boxes = page.Cells.Where(c => c.Box is not null).ToList();
-        var svg = Open(background, boxes.Select(c => c.Box!.Value));
+        var svg = Open(background, boxes.Select(c => c.Box!.Value).Concat(page.Rulings));
         foreach (var cell in boxes)
         {
             var box = cell.Box!.Value;
@@ -28,6 +29,15 @@ public static class GridDrawing
                 $"""<g><title>{tooltip}</title><rect x="{box.Left * scale:0.#}" y="{box.Top * scale:0.#}" width="{box.Width * scale:0.#}" height="{box.Height * scale:0.#}" fill="{colour}" fill-opacity="0.06" stroke="{colour}" stroke-width="{(spans.Length > 0 ? 2 : 1)}"/>""");
             svg.Append(CultureInfo.InvariantCulture,
                 $"""<text x="{box.Left * scale + 2:0.#}" y="{box.Top * scale + 9:0.#}" font-size="8" fill="{colour}">{cell.Row},{cell.Column}</text></g>""").Append('\n');
+        }
+        // Over the cells, so a ruling found where no cell edge is (or an edge without a ruling) stands out.
+        if (page.Rulings.Count > 0)
+        {
+            svg.Append("""<g class="rulings" fill="#f80" fill-opacity="0.7"><title>rulings found</title>""").Append('\n');
+            foreach (var line in page.Rulings)
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"""<rect x="{line.Left * scale:0.#}" y="{line.Top * scale:0.#}" width="{Math.Max(1, line.Width * scale):0.#}" height="{Math.Max(1, line.Height * scale):0.#}"/>""").Append('\n');
+            svg.Append("</g>\n");
         }
         svg.Append("</svg>\n");
         return svg.ToString();

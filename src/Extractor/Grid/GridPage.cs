@@ -41,8 +41,14 @@ public sealed class GridPage
     public IReadOnlyList<Cell> Cells { get; }
 
     /// <summary>
+    /// The ruling lines the cells were recovered from, each as the box of its ink (a scan's lines found in the image),
+    /// in the units of the cells' boxes; empty where the reader keeps none. For drawing what the reader saw.
+    /// </summary>
+    public IReadOnlyList<Box> Rulings { get; init; } = [];
+
+    /// <summary>
     /// The same page with every box taken into other units (image pixels to PDF points, a prepared scan's pixels
-    /// back to the file's): cell boxes, text boxes and continued parts alike, and the page's size.
+    /// back to the file's): cell boxes, text boxes, continued parts and rulings alike, and the page's size.
     /// </summary>
     public GridPage Placed(Func<Box, Box> place, (double Width, double Height) size) =>
         new(Number, Method, Cells.Select(c => c with
@@ -51,7 +57,7 @@ public sealed class GridPage
             TextBox = c.TextBox is { } text ? place(text) : null,
             Continued = c.Continued.Select(p => p with { Box = place(p.Box) }).ToList(),
         }))
-        { Size = size, Sheet = Sheet };
+        { Size = size, Sheet = Sheet, Rulings = Rulings.Select(place).ToList() };
 
     public int RowCount { get; }
     public int ColumnCount { get; }

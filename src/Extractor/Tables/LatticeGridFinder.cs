@@ -12,13 +12,21 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
 {
     private readonly LatticeOptions _o = options ?? new LatticeOptions();
 
-    public IReadOnlyList<FoundTable> Find(PageLayout page)
+    public IReadOnlyList<FoundTable> Find(PageLayout page) => Find(page.Rulings, page.Glyphs);
+
+    /// <summary>
+    /// Tables from ruling lines alone, as a scan reader hands over the lines it found in the image: the cells come
+    /// without text (each is read from its own image).
+    /// </summary>
+    public IReadOnlyList<FoundTable> Find(IReadOnlyList<Ruling> rulings) => Find(rulings, []);
+
+    private List<FoundTable> Find(IReadOnlyList<Ruling> rulings, IReadOnlyList<Glyph> glyphs)
     {
-        var lines = Merge(page.Rulings.Where(r => r.Length >= _o.MinLineLength).ToList());
+        var lines = Merge(rulings.Where(r => r.Length >= _o.MinLineLength).ToList());
         var tables = new List<FoundTable>();
         foreach (var component in Components(lines))
         {
-            var table = Table(component, page.Glyphs);
+            var table = Table(component, glyphs);
             if (table is not null) tables.Add(table);
         }
         return tables.OrderBy(t => t.Box.Top).ToList();
@@ -126,7 +134,7 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
         }
         var tableOpenTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
         var tableOpenBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
-        return new FoundTable(box, found, tableOpenTop, tableOpenBottom);
+        return new FoundTable(box, found, tableOpenTop, tableOpenBottom) { Columns = xs };
     }
 
     /// <summary>Distinct positions of the lines, near-misses snapped together.</summary>

@@ -26,6 +26,9 @@ public sealed record FoundTable(Box Box, IReadOnlyList<TableCell> Cells, bool Op
 {
     public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Cell.Row + c.Cell.RowSpan);
 
+    /// <summary>The column boundaries, left to right (one more than the columns); empty where a finder does not say.</summary>
+    public IReadOnlyList<double> Columns { get; init; } = [];
+
     /// <summary>Every glyph the table took, so that the text left over can be read as lines around it.</summary>
     public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs.Concat(c.Overflow));
 }

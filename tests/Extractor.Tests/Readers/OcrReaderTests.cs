@@ -43,6 +43,23 @@ public class OcrReaderTests
     }
 
     [Fact]
+    public void A_borderless_scan_falls_back_to_the_stream_finder_over_its_text_and_keeps_its_columns()
+    {
+        // Page 1 of the borderless Chromium print, rasterised at 300 dpi: no ruling line to find.
+        var png = Extractor.Readers.Pdf.PageRaster.Png(File.ReadAllBytes(Path.Combine(Repo.Fixtures, "seed", "seed.borderless.pdf")), 1, 300, grey: true);
+        var page = Ocr.Value.Images.Read(InputFile.FromBytes("borderless.png", png), CancellationToken.None).Pages[0];
+
+        page.Rulings.ShouldBeEmpty();
+        page.ColumnCount.ShouldBeGreaterThanOrEqualTo(6);
+        var rows = page.Rows();
+        var name = rows.Single(r => r.TextAt(0) == "项目名称");
+        name.FilledColumns().Skip(1).Select(name.TextAt).ShouldContain("上海绿化和市容管理局“一网通办”政务服务管理系统");
+        var header = rows.Single(r => r.FilledColumns().Select(r.TextAt).Contains("年初预算数"));
+        string.Join("|", header.FilledColumns().Select(header.TextAt)).ShouldContain("年初预算数|全年预算数|全年执行数|分值|执行率|得分");
+        page.Cells.Where(c => c.Text is not null).ShouldAllBe(c => c.Box != null && c.Confidence > 0);
+    }
+
+    [Fact]
     public void A_percentage_is_read_with_its_percent_sign_not_as_digits()
     {
         var first = TiffPages.Value.Pages[0];

@@ -300,7 +300,7 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// The text lines of a cell: bands of inked rows split by blank rows; a band too thin for a line (a
     /// stroke of a character split off by its own gap) joins the band nearest to it.
     /// </summary>
-    private List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
+    internal List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
     {
         var bands = InkMask.Bands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * _u)));
         var minHeight = singleLineHeight * 3 / 5;

@@ -19,10 +19,13 @@ public sealed class ImageReader(OcrEnginePool engines, OcrOptions options, Input
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var pix = ScanImage.Decode(file.Bytes, i, options.MaxPixels);
-                var dpi = pix.XResolution is > 50 and < 2400 ? pix.XResolution : Math.Clamp(pix.Width / AssumedPageWidthInches, 100, 600);
-                pages.Add(ScanPageReader.Read(pix, dpi, i + 1, ReadMethod.ImageOcr, engine, options, cancellationToken));
+                pages.Add(ScanPageReader.Read(pix, Dpi(pix), i + 1, ReadMethod.ImageOcr, engine, options, cancellationToken));
             }
             return new GridDocument(pages);
         }, cancellationToken);
     }
+
+    /// <summary>The image's resolution as it declares it, else that of an A4 page as wide as the image.</summary>
+    internal static double Dpi(Native.Pix pix) =>
+        pix.XResolution is > 50 and < 2400 ? pix.XResolution : Math.Clamp(pix.Width / AssumedPageWidthInches, 100, 600);
 }

@@ -14,7 +14,7 @@ internal sealed class OcrEngine : IDisposable
         Tesseract = new TesseractReader(options, options.SettingsPath(baseFolder));
         try
         {
-            Paddle = options.Engine == RecognitionEngine.PaddleOcr ? new PaddleRecognizer(options.ModelsPath(baseFolder)) : null;
+            Paddle = options.Engine == RecognitionEngine.PaddleOcr ? new PaddleRecognizer(options.ModelsPath(baseFolder), options.Batching) : null;
         }
         catch
         {

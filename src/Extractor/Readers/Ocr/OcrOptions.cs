@@ -61,6 +61,12 @@ public sealed class OcrOptions
     /// <summary>Largest skew corrected, in degrees either way. Default 5.</summary>
     public double MaxDeskewDegrees { get; set; } = 5;
 
+    /// <summary>How ruling lines are found in the page image ("Extractor:Ocr:Rulings"; points, scaled to the page's dpi).</summary>
+    public ScanRulingOptions Rulings { get; set; } = new();
+
+    /// <summary>How PP-OCR's text lines are batched into model runs ("Extractor:Ocr:Batching"; pixels of the model's input).</summary>
+    public Paddle.LineBatching Batching { get; set; } = new();
+
     public IReadOnlyList<string> Validate(string baseFolder)
     {
         var errors = new List<string>();
@@ -77,6 +83,8 @@ public sealed class OcrOptions
         if (MaxPixels < 1_000_000) errors.Add("Extractor:Ocr:MaxPixels must be at least 1,000,000");
         if (TargetDpi is < 150 or > 600) errors.Add("Extractor:Ocr:TargetDpi must be between 150 and 600");
         if (MaxDeskewDegrees is < 0 or > 15) errors.Add("Extractor:Ocr:MaxDeskewDegrees must be between 0 and 15");
+        errors.AddRange(Rulings.Validate());
+        errors.AddRange(Batching.Validate());
         return errors;
     }
 

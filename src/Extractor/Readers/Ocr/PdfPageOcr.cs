@@ -20,7 +20,7 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
     /// <summary>The page's grid with its boxes in PDF points, origin at the top-left of the page's crop box.</summary>
     public GridPage Read(InputFile file, Page page, CancellationToken cancellationToken)
     {
-        using var pix = PageImage(file, page, out var dpi, out var placement);
+        using var pix = PageImage(file, page, options, out var dpi, out var placement);
         var (width, height) = (pix.Width, pix.Height);
         var grid = engines.Use(engine => ScanPageReader.Read(pix, dpi, page.Number, ReadMethod.PdfOcr, engine, options, cancellationToken), cancellationToken);
         var crop = PdfPageLayout.ViewedBounds(page);
@@ -32,7 +32,7 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
     /// The image to read and where it is drawn on the page (PDF user space, origin bottom-left): the scan image's
     /// own placement, or the whole crop box for a page rasterised here.
     /// </summary>
-    private Pix PageImage(InputFile file, Page page, out double dpi, out PdfRectangle placement)
+    internal static Pix PageImage(InputFile file, Page page, OcrOptions options, out double dpi, out PdfRectangle placement)
     {
         var pageArea = page.Width * page.Height;
         var scan = page.GetImages().Where(i => !i.IsImageMask && i.BoundingBox.Width * i.BoundingBox.Height >= 0.5 * pageArea)
@@ -41,7 +41,7 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
         {
             dpi = options.TargetDpi;
             placement = PdfPageLayout.ViewedBounds(page);
-            return Rasterise(file, page.Number, options.TargetDpi);
+            return Rasterise(file, page.Number, options.TargetDpi, options.MaxPixels);
         }
         ScanImage.CheckSize(scan.WidthInSamples, scan.HeightInSamples, options.MaxPixels);
         placement = scan.BoundingBox;
@@ -69,11 +69,11 @@ public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPag
     }
 
     /// <summary>A vector-only page (no text, no scan image) drawn by poppler at the target resolution.</summary>
-    private Pix Rasterise(InputFile file, int pageNumber, int dpi)
+    private static Pix Rasterise(InputFile file, int pageNumber, int dpi, long maxPixels)
     {
         try
         {
-            return ScanImage.Decode(PageRaster.Png(file.Bytes, pageNumber, dpi, grey: true), 0, options.MaxPixels);
+            return ScanImage.Decode(PageRaster.Png(file.Bytes, pageNumber, dpi, grey: true), 0, maxPixels);
         }
         catch (InputRejectedException e)
         {

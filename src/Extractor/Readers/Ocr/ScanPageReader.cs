@@ -1,25 +1,35 @@
 using Extractor.Grid;
 using Extractor.Readers.Ocr.Native;
+using Extractor.Tables;
 
 namespace Extractor.Readers.Ocr;
 
 /// <summary>
-/// Reads one page image into the grid model: prepare the image, find the ruled tables, then read every
-/// cell's image on its own (<see cref="CellReader"/>). Text outside the tables (title, year line) becomes
+/// Reads one page image into the grid model: prepare the image, find its ruling lines (<see cref="ScanRulings"/>) and
+/// the tables they make (<see cref="LatticeGridFinder"/>, as for a PDF's drawn lines), then read every cell's image on
+/// its own (<see cref="CellReader"/>). Text outside the tables (title, year line) becomes
 /// rows of its own above or below them. Boxes are in the pixels of the source image, origin top-left.
 /// </summary>
 internal static class ScanPageReader
 {
+    /// <summary>The PDF reader's lattice finder with its default tolerances: the lines of a scan come in points too.</summary>
+    private static readonly LatticeGridFinder Lattice = new();
+
     /// <summary>Reads a page image; <paramref name="source"/> is released once the page is prepared.</summary>
     public static GridPage Read(Pix source, double sourceDpi, int? pageNumber, string method, OcrEngine engine, OcrOptions options, CancellationToken cancellationToken)
     {
         var (sourceWidth, sourceHeight) = (source.Width, source.Height);
         using var page = ScanPreparation.Prepare(source, sourceDpi, options);
         var ink = InkMask.From(page.Binary);
-        var tables = RulingTables.Find(ink, page.Dpi, rect => ink.Erase(rect, page));
+        var rulings = ScanRulings.Find(ink, page.Dpi, options.Rulings);
+        var tables = rulings.Tables(Lattice);
+        rulings.Erase(rect => ink.Erase(rect, page));
         engine.Tesseract.SetPage(page);
         var reader = new CellReader(engine, page, ink, options);
         var u = page.Dpi / 300.0;
+        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
+        if (tables.Count == 0 && BorderlessScan.Read(ink, reader, page.Dpi, pageNumber, method, cancellationToken) is { } borderless)
+            return borderless.Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
 
         var cells = new List<Cell>();
         var row = 0;
@@ -54,8 +64,8 @@ internal static class ScanPageReader
             freeTop = table.Bounds.Bottom;
         }
         // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
-        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
-        return new GridPage(pageNumber, method, cells).Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
+        return new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() }
+            .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>
@@ -66,7 +76,7 @@ internal static class ScanPageReader
     }
 
     /// <summary>Lines of text between tables, found from rows that hold ink; specks of noise are too thin to count.</summary>
-    private static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
+    internal static IEnumerable<PixelRect> TextLines(InkMask ink, PixelRect region, double u)
     {
         if (region.Height < 10 * u) yield break;
         foreach (var (top, bottom) in InkMask.Bands(ink.InkRows(region, Math.Max(3, (int)(4 * u))), (int)(6 * u)))

@@ -83,7 +83,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         return page.Glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value) && !taken.Contains(g));
     }
 
-    private static PdfDocument Open(InputFile file)
+    internal static PdfDocument Open(InputFile file)
     {
         if (file.Bytes.AsSpan().LastIndexOf("%%EOF"u8) < 0)
             throw new InputRejectedException("the PDF is truncated: it has no %%EOF end marker (an incomplete download or copy?)");
@@ -110,7 +110,7 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         return document;
     }
 
-    private static UglyToad.PdfPig.Content.Page PageOf(PdfDocument document, int number)
+    internal static UglyToad.PdfPig.Content.Page PageOf(PdfDocument document, int number)
     {
         try
         {

@@ -76,6 +76,7 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] internal static partial Pix pixConvertTo32(Pix pix);
     [LibraryImport(Lib)] internal static partial Pix pixGetRGBComponent(Pix pix, int comp);
     [LibraryImport(Lib)] internal static partial Pix pixScaleGrayLI(Pix pix, float sx, float sy);
+    [LibraryImport(Lib)] internal static partial Pix pixScaleAreaMap(Pix pix, float sx, float sy);
     [LibraryImport(Lib)] internal static partial Pix pixDeskewGeneral(Pix pix, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float angle, out float conf);
     [LibraryImport(Lib)] internal static partial Pix pixBackgroundNormSimple(Pix pix, IntPtr pixim, IntPtr pixg);
     [LibraryImport(Lib)] internal static partial Pix pixThresholdToBinary(Pix pix, int thresh);

@@ -21,36 +21,19 @@ internal sealed class PaddleRecognizer : IDisposable
     /// <summary>The model's input height, in pixels.</summary>
     public const int InputHeight = 48;
 
-    /// <summary>
-    /// Lines are batched by width rounded up to a multiple of this (pixels at the input height): a batch is padded
-    /// to its bucket's width (at least <see cref="MinInputWidth"/>), not to the widest line of the page. A multiple of the
-    /// model's time step (8 px).
-    /// </summary>
-    public const int BucketWidth = 32;
-
-    /// <summary>
-    /// Narrower lines are padded to this width, in pixels (PaddleOCR's rec_image_shape 3×48×320): the model was trained
-    /// so, and reads a narrow line padded less otherwise ("═100%" as "-100%", a space inside "项目资金（万元）").
-    /// </summary>
-    public const int MinInputWidth = 320;
-
     /// <summary>Wider lines are squeezed to this width (PaddleOCR's cap), in pixels.</summary>
     public const int MaxInputWidth = 3200;
-
-    /// <summary>
-    /// The widths of one run's lines add up to at most this (pixels at the input height; a single wider line runs
-    /// alone): it bounds the run's memory, its output being 6,625 probabilities per 8 px time step of every line.
-    /// </summary>
-    public const int BatchPixels = 8 * 320;
 
     private readonly InferenceSession _session;
     private readonly string _input;
     private readonly string _output;
     private readonly IReadOnlyList<string> _characters;
+    private readonly LineBatching _batching;
     private float[] _buffer = [];
 
-    public PaddleRecognizer(string modelsFolder)
+    public PaddleRecognizer(string modelsFolder, LineBatching? batching = null)
     {
+        _batching = batching ?? new LineBatching();
         var missing = PaddleModels.Missing(modelsFolder);
         if (missing.Count > 0)
             throw new InvalidOperationException($"the OCR models folder {modelsFolder} lacks {string.Join(", ", missing)} (Extractor:Ocr:ModelsFolder; bash scripts/setup.sh installs them)");
@@ -74,13 +57,13 @@ internal sealed class PaddleRecognizer : IDisposable
     /// <summary>The characters the model can read, in class order (class 0 is the CTC blank, the last a space).</summary>
     public IReadOnlyList<string> Characters => _characters;
 
-    /// <summary>Reads lines in runs of one width bucket each (<see cref="BucketWidth"/>, <see cref="BatchPixels"/>).</summary>
+    /// <summary>Reads lines in runs of one width bucket each (<see cref="LineBatching"/>).</summary>
     public IReadOnlyList<RecognisedLine> Recognise(IReadOnlyList<LineImage> lines)
     {
         var read = new RecognisedLine[lines.Count];
         foreach (var bucket in Enumerable.Range(0, lines.Count).GroupBy(i => Bucket(lines[i])).OrderBy(g => g.Key))
         {
-            var perRun = Math.Max(1, BatchPixels / bucket.Key);
+            var perRun = Math.Max(1, _batching.RunPixels / bucket.Key);
             foreach (var batch in bucket.Chunk(perRun))
             {
                 var lineRead = Run(batch.Select(i => lines[i]).ToList(), bucket.Key);
@@ -91,10 +74,11 @@ internal sealed class PaddleRecognizer : IDisposable
     }
 
     /// <summary>The width a line is padded to: its scaled width rounded up to the bucket.</summary>
-    private static int Bucket(LineImage line)
+    private int Bucket(LineImage line)
     {
         var width = Math.Clamp((int)Math.Ceiling(InputHeight * line.Aspect), 1, MaxInputWidth);
-        return Math.Clamp((width + BucketWidth - 1) / BucketWidth * BucketWidth, MinInputWidth, MaxInputWidth);
+        var bucket = _batching.BucketWidth;
+        return Math.Clamp((width + bucket - 1) / bucket * bucket, _batching.MinWidth, MaxInputWidth);
     }
 
     private List<RecognisedLine> Run(List<LineImage> lines, int width)
