@@ -10,10 +10,12 @@ namespace Extractor.Accuracy;
 /// else the producer or layout ("chromium" in case-0000001.chromium.pdf, "landscape" in seed.landscape.pdf);
 /// <paramref name="Flagged"/> says whether the output carries a check on the field (a low-confidence or
 /// unreadable-value check on it, or a sum check over it). <paramref name="Split"/> is the folder a case sits in
-/// below the one evaluated ("dev", "test", "corpus/dev"); "" for a case directly in it.
+/// below the one evaluated ("dev", "test", "corpus/dev"); "" for a case directly in it. <paramref name="Seconds"/>
+/// is how long the pipeline took over the whole input the field came from (the same on each of its fields), so a
+/// report can say what each kind costs (a scan's OCR against a text layer).
 /// </summary>
 public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
-    string? Variant = null, bool Flagged = false, string Split = "")
+    string? Variant = null, bool Flagged = false, string Split = "", double Seconds = 0)
 {
     /// <summary>How the report groups inputs: the read method, and the variant where there is one ("pdf-ocr scan300", "pdf-text chromium").</summary>
     public string Kind => Variant is null ? Method : $"{Method} {Variant}";
@@ -70,6 +72,7 @@ public static class AccuracyReport
     {
         List<JsonObject> actual;
         string method;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var extraction = pipeline.Extract(InputFile.Load(input));
@@ -81,6 +84,7 @@ public static class AccuracyReport
             actual = [];
             method = "rejected: " + e.Reason;
         }
+        var seconds = clock.Elapsed.TotalSeconds;
         var name = Path.GetFileName(input);
         var variant = ScanVariant(name) ?? ProducerVariant(name);
         var results = new List<FieldResult>();
@@ -91,7 +95,7 @@ public static class AccuracyReport
             var flagged = FlaggedFields(a);
             foreach (var (group, field, ev, av) in Fields(e, a))
                 results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options),
-                    variant, flagged.Any(f => Covers(f, field))));
+                    variant, flagged.Any(f => Covers(f, field)), Seconds: seconds));
         }
         return results;
     }
