@@ -42,8 +42,12 @@ public static partial class NumberText
         return new(NumberKind.Number, Normalize(value * multiplier), printed);
     }
 
-    /// <summary>True for text printed as a number, in range or not (for typing cells when aligning rows).</summary>
-    public static bool LooksNumeric(string? text) => Read(text).Kind is NumberKind.Number or NumberKind.OutOfRange;
+    /// <summary>
+    /// True for text printed as a number, in range or not, or in the shape of one that does not read ("194,30", a
+    /// number a narrow cell cut off): for typing cells when aligning rows. Such a cell still reads as unreadable.
+    /// </summary>
+    public static bool LooksNumeric(string? text) =>
+        Read(text).Kind is NumberKind.Number or NumberKind.OutOfRange || text is not null && NumberShaped().IsMatch(ToAscii(text));
 
     /// <summary>True for what a spreadsheet prints for a broken formula.</summary>
     public static bool IsSpreadsheetError(string? text) =>
@@ -65,6 +69,9 @@ public static partial class NumberText
 
     [GeneratedRegex(@"^\s*(?<n>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(%|分|元|万元)?\s*$")]
     private static partial Regex Numeric();
+
+    [GeneratedRegex(@"^\s*[-+]?[\d,.]*\d[\d,.]*\s*%?\s*$")]
+    private static partial Regex NumberShaped();
 
     [GeneratedRegex(@"^#(REF!|DIV/0!|VALUE!|N/A|NAME\?|NUM!|NULL!)$", RegexOptions.IgnoreCase)]
     private static partial Regex SpreadsheetError();

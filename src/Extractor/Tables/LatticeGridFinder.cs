@@ -108,20 +108,24 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
         var byCell = glyphs.Where(g => Contains(box, g)).GroupBy(g => cells.FindIndex(c => Contains(c.Box, g)))
             .Where(g => g.Key >= 0).ToDictionary(g => g.Key, g => (IReadOnlyList<Glyph>)g.ToList());
         var found = new List<TableCell>();
+        var open = new List<Box>();
         for (var i = 0; i < cells.Count; i++)
         {
             var (row, column, rowSpan, columnSpan, cellBox) = cells[i];
             var mine = byCell.GetValueOrDefault(i, []);
             var text = TextLines.CellText(mine, cellBox.Right);
-            found.Add(new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
+            var cell = new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
             {
                 OpenTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]),
                 OpenBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]),
-            });
+            };
+            found.Add(cell);
+            if (cell.OpenTop || cell.OpenBottom) open.Add(cellBox);
         }
         var openTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
         var openBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
-        return new FoundTable(box, found, openTop, openBottom);
+        var clipped = glyphs.Where(g => !Contains(box, g) && open.Any(b => CutBy(b, g))).ToList();
+        return new FoundTable(box, found, openTop, openBottom) { Clipped = clipped };
     }
 
     /// <summary>Distinct positions of the lines, near-misses snapped together.</summary>
@@ -149,6 +153,10 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
             .Sum(l => Math.Max(0, Math.Min(l.End, to) - Math.Max(l.Start, from)));
         return covered >= (to - from) * _o.MinEdgeCoverage;
     }
+
+    /// <summary>The glyph's centre lies over the cell's column and its box reaches into the cell across the top or bottom edge.</summary>
+    private static bool CutBy(Box cell, Glyph g) =>
+        g.CenterX >= cell.Left && g.CenterX <= cell.Right && g.Box.Top < cell.Bottom && g.Box.Bottom > cell.Top;
 
     private static bool Contains(Box box, Glyph g) =>
         g.CenterX >= box.Left && g.CenterX <= box.Right && g.CenterY >= box.Top && g.CenterY <= box.Bottom;

@@ -27,7 +27,14 @@ public sealed record FoundTable(Box Box, IReadOnlyList<TableCell> Cells, bool Op
     public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Cell.Row + c.Cell.RowSpan);
 
     /// <summary>Every glyph the table took, so that the text left over can be read as lines around it.</summary>
-    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs);
+    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs).Concat(Clipped);
+
+    /// <summary>
+    /// Glyphs the edge of a cell open at the table's top or bottom cuts through, their centre outside: what is left
+    /// of a merged cell's text drawn again on the page a break took it to and clipped there. Taken by the table and
+    /// read by no cell (the page that shows most of each glyph reads it).
+    /// </summary>
+    public IReadOnlyList<Glyph> Clipped { get; init; } = [];
 }
 
 /// <summary>

@@ -73,6 +73,8 @@ public static class TextLines
     public static string? CellText(IEnumerable<Glyph> glyphs, double right)
     {
         var lines = Of(glyphs);
+        var runsOn = lines.Any(RunsSentenceOn);
+        var sentencePerParagraph = !runsOn && SentencePerParagraph(lines, right);
         var paragraphs = new List<string>();
         string? paragraph = null;
         for (var i = 0; i < lines.Count; i++)
@@ -80,7 +82,7 @@ public static class TextLines
             var text = CjkText.CleanLine(lines[i].Text());
             if (text is null) continue;
             paragraph = paragraph is null ? text : CjkText.ContinuePrinted(paragraph, text);
-            if (i + 1 < lines.Count && EndsParagraph(lines[i], lines[i + 1], right))
+            if (i + 1 < lines.Count && EndsParagraph(lines[i], lines[i + 1], right, sentencePerParagraph, runsOn))
             {
                 paragraphs.Add(paragraph);
                 paragraph = null;
@@ -105,11 +107,40 @@ public static class TextLines
 
     /// <summary>
     /// A paragraph ends after the line when the space below it is a paragraph's (<see cref="ParagraphGap"/>), or
-    /// when it ends a sentence short of the edge (<see cref="EndsShort"/>). A numbered item after a full line is
-    /// no sign: the seed runs its items on in one paragraph.
+    /// when it ends a sentence short of the edge (<see cref="EndsShort"/>). A sentence that happens to end at the
+    /// edge is ambiguous in print; the cell's own habit decides it (<see cref="SentencePerParagraph"/>), and in a
+    /// cell that does not run sentences on (<see cref="RunsSentenceOn"/>) a numbered item on the next line starts one.
     /// </summary>
-    private static bool EndsParagraph(TextLine line, TextLine next, double right) =>
-        ParagraphGap(line, next) || EndsSentence(line) && EndsShort(line, next, right);
+    private static bool EndsParagraph(TextLine line, TextLine next, double right, bool sentencePerParagraph, bool runsOn) =>
+        ParagraphGap(line, next)
+        || EndsSentence(line) && (sentencePerParagraph || EndsShort(line, next, right) || !runsOn && StartsNumberedItem(next));
+
+    /// <summary>
+    /// True when some sentence of the cell ends short of the edge with a line after it: in a cell that never runs a
+    /// sentence on after another within a line (the seed runs its numbered items on in one paragraph), each
+    /// sentence is a paragraph. Without that sign a sentence ending at the edge is wrapped, unless a numbered item
+    /// starts the next line (the contract's "numbered items on new lines").
+    /// </summary>
+    private static bool SentencePerParagraph(IReadOnlyList<TextLine> lines, double right) =>
+        Enumerable.Range(0, Math.Max(0, lines.Count - 1)).Any(i => EndsSentence(lines[i]) && EndsShort(lines[i], lines[i + 1], right));
+
+    /// <summary>True when the line starts with an item number: 1、 2. 3．(4) （五） 六、.</summary>
+    public static bool StartsNumberedItem(TextLine line) => ItemNumber.IsMatch(line.Text());
+
+    private static readonly System.Text.RegularExpressions.Regex ItemNumber =
+        new(@"^\s*(\d{1,2}\s*[、.．)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)(?!\d)");
+
+    /// <summary>True when a sentence ends inside the line and another starts after it on the same line.</summary>
+    public static bool RunsSentenceOn(TextLine line)
+    {
+        var printed = line.Glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value)).ToList();
+        for (var i = 0; i + 1 < printed.Count; i++)
+            if (SentenceEnds.Contains(printed[i].Value[^1]) && !Closers.Contains(printed[i + 1].Value[0])) return true;
+        return false;
+    }
+
+    /// <summary>Marks that close a sentence after its end (a quotation, a bracket), so the sentence is not run on.</summary>
+    private static readonly string Closers = "”’）)」』】。！？!?";
 
     /// <summary>
     /// Lines of one paragraph follow each other at most about 1.5 font sizes apart (baseline to baseline); a

@@ -43,6 +43,24 @@ public class FormMapperTests
         form.Funds.Rows.Other.AnnualBudget.ShouldBe(20000m);
     }
 
+    /// <summary>Corpus dev case 6 (LibreOffice): a narrow 年初预算数 column cut "194,304" to "194,30".</summary>
+    [Fact]
+    public void FundsTable_keeps_a_row_in_its_columns_when_a_narrow_cell_cut_a_number_and_reads_that_number_as_unreadable()
+    {
+        var mapped = FormMapper.Map(Repo.Segment(
+            "项目资金(元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t",
+            "\t年度资金总额\t194,30\t215,637\t183,404\t20.00\t85.05%\t17.01\t",
+            "\t其中：本年财政拨款\t194,30\t215,637\t183,404\t—\t\t\t"));
+        var funds = mapped.Form.Funds;
+        funds.Rows.Total.InitialBudget.ShouldBeNull();
+        funds.Rows.Total.AnnualBudget.ShouldBe(215637m);
+        funds.Rows.Total.Executed.ShouldBe(183404m);
+        funds.Weight.ShouldBe(20m);
+        funds.Score.ShouldBe(17.01m);
+        new Extractor.Validation.UnreadableValueCheck().Run(mapped).Select(c => c.Field)
+            .ShouldContain("funds.rows.total.initialBudget");
+    }
+
     /// <summary>Corpus dev case 12 (text export): the page ended between the two header rows of a split target.</summary>
     [Fact]
     public void A_split_target_header_continued_after_a_page_break_still_joins_the_three_columns()

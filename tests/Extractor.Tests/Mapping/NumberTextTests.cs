@@ -64,4 +64,11 @@ public class NumberTextTests
     [Fact]
     public void Normalised_values_print_without_trailing_zeros() =>
         NumberText.Normalize(854500.00m).ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("854500");
+
+    [Fact]
+    public void A_number_a_narrow_cell_cut_looks_numeric_but_does_not_read()
+    {
+        NumberText.LooksNumeric("194,30").ShouldBeTrue();
+        NumberText.Read("194,30").Kind.ShouldBe(NumberKind.Unreadable);
+    }
 }

@@ -38,6 +38,23 @@ public class LatticeGridFinderTests
             [(0, "绩效指标"), (1, "一级指标"), (2, "二级指标"), (3, "三级指标"), (4, "年度指标值"), (5, "实际完成值"), (6, "分值"), (7, "得分"), (8, "偏差原因分析及改进措施")]);
     }
 
+    /// <summary>
+    /// Corpus dev case 4 (LibreOffice): the merged label 服务对象满意度指标 runs over the page break, and the page's
+    /// foot cuts through "对象"; the glyph is the table's, not a line of its own under it.
+    /// </summary>
+    [Fact]
+    public void A_glyph_the_open_edge_of_a_merged_cell_cuts_through_is_taken_by_the_table_and_read_by_no_cell()
+    {
+        var file = Path.Combine(Repo.Fixtures, "corpus", "dev", "case-0000004", "case-0000004.libreoffice.pdf");
+        using var document = PdfDocument.Open(InputFile.Load(file).Bytes, new ParsingOptions { ClipPaths = true });
+        var page = PdfPageLayout.From(document.GetPage(1), 1, new LatticeOptions());
+        var tables = new LatticeGridFinder().Find(page);
+        tables[^1].Clipped.Select(g => g.Value).ShouldBe(["对", "象"]);
+        var rows = PageGrid.Assemble(page, tables, Grid.ReadMethod.PdfText).Rows();
+        rows[^1].ToString().ShouldNotContain("对象");
+        rows[^1].ToString().ShouldContain("学生家长满意度");
+    }
+
     [Fact]
     public void Text_outside_the_ruled_tables_is_left_for_lines_around_them()
     {
