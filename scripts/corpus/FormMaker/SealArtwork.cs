@@ -35,8 +35,7 @@ internal static class SealArtwork
         var page = Path.Combine(work, "seal.html");
         File.WriteAllText(page, html, new UTF8Encoding(false));
         var pdf = Path.Combine(work, "seal.pdf");
-        ToolRun.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            $"--user-data-dir={Path.Combine(work, "seal-profile")}", $"--print-to-pdf={pdf}", "file://" + page], TimeSpan.FromMinutes(2));
+        ChromiumPdfProducer.Print(page, pdf, work);
         var prefix = Path.Combine(work, "seal");
         ToolRun.Run("pdftoppm", ["-r", dpi.ToString(), "-png", "-singlefile", pdf, prefix], TimeSpan.FromMinutes(1));
         return prefix + ".png";
