@@ -24,7 +24,9 @@ internal static class HtmlPage
         html.Append("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">" + Crlf);
         html.Append("<head>" + Crlf + "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">" + Crlf);
         html.Append("<meta name=ProgId content=Excel.Sheet>" + Crlf + "<style>" + Crlf);
-        html.Append($"@page {{ size: {pw}mm {ph}mm; margin: {8 + random.Next(12)}mm; }}" + Crlf);
+        var margin = 8 + random.Next(12);
+        html.Append($"@page {{ size: {pw}mm {ph}mm; margin: {margin}mm; }}" + Crlf);
+        html.Append($"body {{ zoom: {FitToWidth(corpusCase, pw - 2 * margin).ToString("0.###", CultureInfo.InvariantCulture)}; }}" + Crlf);
         html.Append($"td {{ font-family: '{s.Font}'; font-size: {size}pt; padding: {s.PaddingPx}px; vertical-align: middle; border: none; white-space: nowrap; }}" + Crlf);
         html.Append($".xl65 {{ font-size: {s.SizePt + 4}pt; font-weight: 700; text-align: center; }}" + Crlf);
         html.Append(".xl66 { text-align: center; border:.5pt solid windowtext; white-space: normal; }" + Crlf);
@@ -62,6 +64,17 @@ internal static class HtmlPage
             html.Append(" </tr>" + Crlf);
         }
         html.Append("</table>" + Crlf);
+    }
+
+    /// <summary>
+    /// The scale that fits the widest table into the printable width (<paramref name="printableMm"/>), at most 1: an
+    /// office prints a form wider than its paper "fit to page width", so no column runs off the page's edge
+    /// (where Chromium would cut the characters the form holds).
+    /// </summary>
+    private static double FitToWidth(CorpusCase corpusCase, int printableMm)
+    {
+        var widestMm = corpusCase.Forms.Max(f => FitNumbers(f.Table, corpusCase.Style).Sum()) * 25.4 / 96;
+        return Math.Min(1, printableMm / widestMm);
     }
 
     /// <summary>

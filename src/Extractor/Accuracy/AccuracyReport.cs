@@ -9,14 +9,18 @@ namespace Extractor.Accuracy;
 /// <paramref name="Variant"/> is the variant named in the input file: the scan ("scan300" in seed.scan300.pdf),
 /// else the producer or layout ("chromium" in case-0000001.chromium.pdf, "landscape" in seed.landscape.pdf);
 /// <paramref name="Flagged"/> says whether the output carries a check on the field (a low-confidence or
-/// unreadable-value check on it, or a sum check over it). <paramref name="Split"/> is the folder a case sits in
-/// below the one evaluated ("dev", "test", "corpus/dev"); "" for a case directly in it. <paramref name="Seconds"/>
-/// is how long the pipeline took over the whole input the field came from (the same on each of its fields), so a
-/// report can say what each kind costs (a scan's OCR against a text layer).
+/// unreadable-value check on it, or a sum check over it), <paramref name="FlagExpected"/> whether the expected
+/// document carries one too (the form itself does not add up: the flag is the truth, not noise).
+/// <paramref name="Split"/> is the folder a case sits in below the one evaluated ("dev", "test", "corpus/dev"); "" for
+/// a case directly in it. <paramref name="Seconds"/> is how long the pipeline took over the whole input the field
+/// came from (the same on each of its fields), so a report can say what each kind costs (a scan's OCR against a text layer).
 /// </summary>
 public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
-    string? Variant = null, bool Flagged = false, string Split = "", double Seconds = 0)
+    string? Variant = null, bool Flagged = false, string Split = "", bool FlagExpected = false, double Seconds = 0)
 {
+    /// <summary>A right value the output warns about though the form gives no cause: the noise of the flags.</summary>
+    public bool NeedlesslyFlagged => Correct && Flagged && !FlagExpected && Group != "checks";
+
     /// <summary>How the report groups inputs: the read method, and the variant where there is one ("pdf-ocr scan300", "pdf-text chromium").</summary>
     public string Kind => Variant is null ? Method : $"{Method} {Variant}";
 
@@ -93,9 +97,10 @@ public static class AccuracyReport
             var e = i < expected.Count ? expected[i] : null;
             var a = i < actual.Count ? actual[i] : null;
             var flagged = FlaggedFields(a);
+            var expectedFlags = FlaggedFields(e);
             foreach (var (group, field, ev, av) in Fields(e, a))
                 results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options),
-                    variant, flagged.Any(f => Covers(f, field)), Seconds: seconds));
+                    variant, flagged.Any(f => Covers(f, field)), FlagExpected: expectedFlags.Any(f => Covers(f, field)), Seconds: seconds));
         }
         return results;
     }

@@ -107,25 +107,26 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
         var box = new Box(xs[0], ys[0], xs[^1], ys[^1]);
         var byCell = glyphs.Where(g => Contains(box, g)).GroupBy(g => cells.FindIndex(c => Contains(c.Box, g)))
             .Where(g => g.Key >= 0).ToDictionary(g => g.Key, g => (IReadOnlyList<Glyph>)g.ToList());
+        var outside = glyphs.Where(g => !Contains(box, g)).ToList();
         var found = new List<TableCell>();
-        var open = new List<Box>();
         for (var i = 0; i < cells.Count; i++)
         {
             var (row, column, rowSpan, columnSpan, cellBox) = cells[i];
-            var mine = byCell.GetValueOrDefault(i, []);
+            var openTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]);
+            var openBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]);
+            var overflow = openTop || openBottom ? Overflow(cellBox, outside, openTop ? box.Top : null, openBottom ? box.Bottom : null) : [];
+            var mine = byCell.GetValueOrDefault(i, []).Concat(overflow).ToList();
             var text = TextLines.CellText(mine, cellBox.Right);
-            var cell = new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
+            found.Add(new TableCell(new Cell(row, column, text) { RowSpan = rowSpan, ColumnSpan = columnSpan, Box = cellBox }, mine)
             {
-                OpenTop = row == 0 && !Covered(horizontals, ys[0], xs[column], xs[column + columnSpan]),
-                OpenBottom = row + rowSpan == rows && !Covered(horizontals, ys[^1], xs[column], xs[column + columnSpan]),
-            };
-            found.Add(cell);
-            if (cell.OpenTop || cell.OpenBottom) open.Add(cellBox);
+                OpenTop = openTop,
+                OpenBottom = openBottom,
+                Overflow = overflow,
+            });
         }
-        var openTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
-        var openBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
-        var clipped = glyphs.Where(g => !Contains(box, g) && open.Any(b => CutBy(b, g))).ToList();
-        return new FoundTable(box, found, openTop, openBottom) { Clipped = clipped };
+        var tableOpenTop = !Covered(horizontals, ys[0], xs[0], xs[^1]);
+        var tableOpenBottom = !Covered(horizontals, ys[^1], xs[0], xs[^1]);
+        return new FoundTable(box, found, tableOpenTop, tableOpenBottom);
     }
 
     /// <summary>Distinct positions of the lines, near-misses snapped together.</summary>
@@ -154,9 +155,40 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
         return covered >= (to - from) * _o.MinEdgeCoverage;
     }
 
-    /// <summary>The glyph's centre lies over the cell's column and its box reaches into the cell across the top or bottom edge.</summary>
-    private static bool CutBy(Box cell, Glyph g) =>
-        g.CenterX >= cell.Left && g.CenterX <= cell.Right && g.Box.Top < cell.Bottom && g.Box.Bottom > cell.Top;
+    /// <summary>
+    /// The glyphs outside the table that run on from a cell open at the table's <paramref name="top"/> or
+    /// <paramref name="bottom"/>: over the cell's column, each reaching the edge or a glyph already taken to within
+    /// <see cref="OverflowGap"/> font sizes (the lines of a merged label the break cut, not a page's foot).
+    /// </summary>
+    private static List<Glyph> Overflow(Box cell, List<Glyph> outside, double? top, double? bottom)
+    {
+        var column = outside.Where(g => g.CenterX >= cell.Left && g.CenterX <= cell.Right).ToList();
+        var taken = new List<Glyph>();
+        if (bottom is { } b)
+        {
+            var reach = b;
+            foreach (var g in column.Where(g => g.CenterY > b).OrderBy(g => g.Box.Top))
+            {
+                if (g.Box.Top > reach + OverflowGap * g.FontSize) break;
+                taken.Add(g);
+                reach = Math.Max(reach, g.Box.Bottom);
+            }
+        }
+        if (top is { } t)
+        {
+            var reach = t;
+            foreach (var g in column.Where(g => g.CenterY < t).OrderByDescending(g => g.Box.Bottom))
+            {
+                if (g.Box.Bottom < reach - OverflowGap * g.FontSize) break;
+                taken.Add(g);
+                reach = Math.Min(reach, g.Box.Top);
+            }
+        }
+        return taken;
+    }
+
+    /// <summary>Most space between an open edge and the overflow it holds, or between its lines, in font sizes. 0.5.</summary>
+    public const double OverflowGap = 0.5;
 
     private static bool Contains(Box box, Glyph g) =>
         g.CenterX >= box.Left && g.CenterX <= box.Right && g.CenterY >= box.Top && g.CenterY <= box.Bottom;

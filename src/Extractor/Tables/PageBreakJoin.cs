@@ -27,18 +27,38 @@ public static class PageBreakJoin
         foreach (var continuation in next.Cells)
         {
             var target = continuation.Cell.Row == 0 && (rowCut || continuation.OpenTop)
-                ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && (rowCut || c.OpenBottom) && SameColumns(c.Cell, continuation.Cell))
+                ? cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == bottom && Continues(c, continuation, rowCut) && SameColumns(c.Cell, continuation.Cell))
                 : -1;
             if (target < 0) { rest.Add(continuation); continue; }
             rest.Add(continuation with { Cell = continuation.Cell with { Text = null } }); // its glyphs stay taken
-            var above = cells[target];
-            var shift = Shift(above, continuation);
-            var glyphs = above.Glyphs.Concat(continuation.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
-            var continued = TextLines.TextBox(continuation.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
+            var (above, below) = WithoutDrawnTwice(cells[target], continuation);
+            var shift = Shift(above, below);
+            var glyphs = above.Glyphs.Concat(below.Glyphs.Select(g => g with { Box = g.Box with { Top = g.Box.Top + shift, Bottom = g.Box.Bottom + shift } })).ToList();
+            var continued = TextLines.TextBox(below.Glyphs) is { } printed ? above.Cell.Continued.Append(new CellPart(nextPage, printed)).ToList() : above.Cell.Continued;
             cells[target] = above with { Cell = above.Cell with { Text = TextLines.CellText(glyphs, above.Cell.Box!.Value.Right), Continued = continued }, Glyphs = glyphs };
         }
         return (previous with { Cells = cells }, next with { Cells = rest });
     }
+
+    /// <summary>
+    /// The two parts without the glyphs drawn on both pages: a spreadsheet export draws a merged cell's whole text
+    /// on each page and clips it, so a glyph the break cuts shows on both; the part that holds it past its edge
+    /// (<see cref="TableCell.Overflow"/>) loses it when the other part reads it too.
+    /// </summary>
+    private static (TableCell Above, TableCell Below) WithoutDrawnTwice(TableCell above, TableCell below)
+    {
+        var aboveOver = above.Overflow.Where(g => g.CenterY > above.Cell.Box!.Value.Bottom).ToList();
+        var belowOver = below.Overflow.Where(g => g.CenterY < below.Cell.Box!.Value.Top).ToList();
+        var aboveOwn = above.Glyphs.Except(aboveOver).ToList();
+        var belowOwn = below.Glyphs.Except(belowOver).ToList();
+        if (aboveOver.Count > 0 && Flat(belowOwn).StartsWith(Flat(aboveOver), StringComparison.Ordinal))
+            above = above with { Glyphs = aboveOwn };
+        if (belowOver.Count > 0 && Flat(aboveOwn).EndsWith(Flat(belowOver), StringComparison.Ordinal))
+            below = below with { Glyphs = belowOwn };
+        return (above, below);
+    }
+
+    private static string Flat(IEnumerable<Glyph> glyphs) => (TextLines.CellText(glyphs, double.MaxValue) ?? "").Replace("\n", "");
 
     /// <summary>
     /// How far the continuation's glyphs move down to sit under the cell they continue: their first line one line
@@ -56,6 +76,15 @@ public static class PageBreakJoin
 
     /// <summary>Baseline to baseline of two lines of one paragraph, in font sizes: under <see cref="TextLines.ParagraphPitch"/>.</summary>
     public const double ContinuedLinePitch = 1.2;
+
+    /// <summary>
+    /// The cell below continues the one above across the break when no line closes the one above there: a line
+    /// under it ends it, though the page below draws no line over the next row (Chromium cutting a two-row header
+    /// between its rows: 年度指标值 above, 指标性质 | 指标值 | 度量单位 below). Where the break cut no row, only a
+    /// merged cell open on both sides continues.
+    /// </summary>
+    private static bool Continues(TableCell above, TableCell below, bool rowCut) =>
+        above.OpenBottom && (rowCut || below.OpenTop);
 
     /// <summary>The two cells cover mostly the same columns of the page.</summary>
     private static bool SameColumns(Cell a, Cell b)

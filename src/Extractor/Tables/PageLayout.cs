@@ -27,14 +27,7 @@ public sealed record FoundTable(Box Box, IReadOnlyList<TableCell> Cells, bool Op
     public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Cell.Row + c.Cell.RowSpan);
 
     /// <summary>Every glyph the table took, so that the text left over can be read as lines around it.</summary>
-    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs).Concat(Clipped);
-
-    /// <summary>
-    /// Glyphs the edge of a cell open at the table's top or bottom cuts through, their centre outside: what is left
-    /// of a merged cell's text drawn again on the page a break took it to and clipped there. Taken by the table and
-    /// read by no cell (the page that shows most of each glyph reads it).
-    /// </summary>
-    public IReadOnlyList<Glyph> Clipped { get; init; } = [];
+    public IEnumerable<Glyph> Glyphs => Cells.SelectMany(c => c.Glyphs.Concat(c.Overflow));
 }
 
 /// <summary>
@@ -45,4 +38,11 @@ public sealed record TableCell(Cell Cell, IReadOnlyList<Glyph> Glyphs)
 {
     public bool OpenTop { get; init; }
     public bool OpenBottom { get; init; }
+
+    /// <summary>
+    /// Those of its glyphs that the cell's open edge cuts through, their centre outside the table: a merged cell's
+    /// text running over the edge a page break cut (Chromium prints it there), or what is left of the text a
+    /// spreadsheet export draws again on the next page and clips (<see cref="PageBreakJoin"/> drops the copy).
+    /// </summary>
+    public IReadOnlyList<Glyph> Overflow { get; init; } = [];
 }

@@ -74,6 +74,9 @@ public sealed class StreamGridFinder : IGridFinder
         // title a larger font).
         var openBottom = !IsTitle(rows[^1], fontSize) && rows[^1].Any(b => b.IsLabel && !b.EndsSentence);
         var openTop = !IsTitle(rows[0], fontSize) && rows[0].Count <= 2 && rows[0].All(b => b.IsLabel);
+        // No line closes a borderless cell: those of the first and last rows are as open as the table.
+        var last = cells.Max(c => c.Cell.Row);
+        cells = cells.Select(c => c with { OpenTop = openTop && c.Cell.Row == 0, OpenBottom = openBottom && c.Cell.Row == last }).ToList();
         return [new FoundTable(new Box(all.Min(g => g.Box.Left), all.Min(g => g.Box.Top), all.Max(g => g.Box.Right), all.Max(g => g.Box.Bottom)), cells, openTop, openBottom)];
     }
 

@@ -70,9 +70,18 @@ public sealed class PdfTextReader(IPageOcr? ocr, LatticeOptions? lattice = null,
         read[^1].Tables[0] = joined.Next;
     }
 
-    private static bool TextBelow(PageLayout page, FoundTable table) => page.Glyphs.Any(g => g.Box.Top >= table.Box.Bottom && !string.IsNullOrWhiteSpace(g.Value));
+    private static bool TextBelow(PageLayout page, FoundTable table) =>
+        Untaken(page, table).Any(g => g.Box.Top >= table.Box.Bottom);
 
-    private static bool TextAbove(PageLayout page, FoundTable table) => page.Glyphs.Any(g => g.Box.Bottom <= table.Box.Top && !string.IsNullOrWhiteSpace(g.Value));
+    private static bool TextAbove(PageLayout page, FoundTable table) =>
+        Untaken(page, table).Any(g => g.Box.Bottom <= table.Box.Top);
+
+    /// <summary>The printed glyphs of the page but its cells' overflow past their open edges (<see cref="TableCell.Overflow"/>).</summary>
+    private static IEnumerable<Glyph> Untaken(PageLayout page, FoundTable table)
+    {
+        var taken = table.Cells.SelectMany(c => c.Overflow).ToHashSet();
+        return page.Glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Value) && !taken.Contains(g));
+    }
 
     private static PdfDocument Open(InputFile file)
     {
