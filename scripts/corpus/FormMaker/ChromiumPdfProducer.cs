@@ -19,13 +19,16 @@ internal sealed class ChromiumPdfProducer : IFormProducer
         {
             var html = Path.Combine(work.FullName, corpusCase.Name + ".html");
             File.WriteAllText(html, HtmlPage.Render(corpusCase), new UTF8Encoding(false));
-            var pdf = Path.GetFullPath(Path.Combine(caseFolder, corpusCase.Name + ".chromium.pdf"));
-            ToolRun.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                $"--user-data-dir={Path.Combine(work.FullName, "profile")}", $"--print-to-pdf={pdf}", "file://" + html], TimeSpan.FromMinutes(2));
+            Print(html, Path.GetFullPath(Path.Combine(caseFolder, corpusCase.Name + ".chromium.pdf")), work.FullName);
         }
         finally
         {
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>Prints an HTML file to a PDF on the paper its @page rule names, with a browser profile in <paramref name="work"/>.</summary>
+    public static void Print(string html, string pdf, string work) =>
+        ToolRun.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            $"--user-data-dir={Path.Combine(work, "profile")}", $"--print-to-pdf={pdf}", "file://" + html], TimeSpan.FromMinutes(2));
 }

@@ -12,6 +12,10 @@ internal interface IFormProducer
     /// <summary>Whether the tools this producer runs are installed (a missing one is named, not a failure of the others).</summary>
     string? Missing();
 
+    /// <summary>Whether the producer runs when none is named: scans are OCR'd at seconds a page, so a corpus gets
+    /// them only when asked for by name.</summary>
+    bool ByDefault => true;
+
     void Write(CorpusCase corpusCase, string caseFolder);
 
     /// <summary>Completes work batched over cases (one LibreOffice start for many files).</summary>

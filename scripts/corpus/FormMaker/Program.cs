@@ -1,7 +1,8 @@
 // Generates the corpus of forms nobody tuned the mapper to (issue 12): seeded, deterministic cases of random but
 // valid forms with their expected documents, each case printed by every producer, in a dev and a test split of
 // disjoint seeds, laid out as fixtures/ cases so `extractor eval` reads it.
-//   FormMaker --out DIR [--forms N] [--producers html,text,chromium,libreoffice,xlsx,xls,docx] [--split dev|test] [--first-seed S]
+//   FormMaker --out DIR [--forms N] [--producers html,text,chromium,libreoffice,xlsx,xls,docx,scan300,...] [--split dev|test] [--cases N]
+// (the scan kinds scan300, scan200-noisy, scan200-bw, photo and scan300-seal run only when named).
 using FormMaker;
 
 var options = Arguments.Parse(args);
@@ -13,7 +14,7 @@ if (options is null)
 var all = typeof(IFormProducer).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFormProducer).IsAssignableFrom(t))
     .Select(t => (IFormProducer)Activator.CreateInstance(t)!).OrderBy(p => p.Name).ToList();
-var producers = options.Producers is null ? all : all.Where(p => options.Producers.Contains(p.Name)).ToList();
+var producers = options.Producers is null ? all.Where(p => p.ByDefault).ToList() : all.Where(p => options.Producers.Contains(p.Name)).ToList();
 foreach (var unknown in (options.Producers ?? []).Except(all.Select(p => p.Name)))
 {
     Console.Error.WriteLine($"FormMaker: no producer named {unknown} (there are {string.Join(", ", all.Select(p => p.Name))})");

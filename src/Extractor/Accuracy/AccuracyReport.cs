@@ -12,10 +12,11 @@ namespace Extractor.Accuracy;
 /// unreadable-value check on it, or a sum check over it), <paramref name="FlagExpected"/> whether the expected
 /// document carries one too (the form itself does not add up: the flag is the truth, not noise).
 /// <paramref name="Split"/> is the folder a case sits in below the one evaluated ("dev", "test", "corpus/dev"); "" for
-/// a case directly in it.
+/// a case directly in it. <paramref name="Seconds"/> is how long the pipeline took over the whole input the field
+/// came from (the same on each of its fields), so a report can say what each kind costs (a scan's OCR against a text layer).
 /// </summary>
 public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
-    string? Variant = null, bool Flagged = false, string Split = "", bool FlagExpected = false)
+    string? Variant = null, bool Flagged = false, string Split = "", bool FlagExpected = false, double Seconds = 0)
 {
     /// <summary>A right value the output warns about though the form gives no cause: the noise of the flags.</summary>
     public bool NeedlesslyFlagged => Correct && Flagged && !FlagExpected && Group != "checks";
@@ -75,6 +76,7 @@ public static class AccuracyReport
     {
         List<JsonObject> actual;
         string method;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var extraction = pipeline.Extract(InputFile.Load(input));
@@ -86,6 +88,7 @@ public static class AccuracyReport
             actual = [];
             method = "rejected: " + e.Reason;
         }
+        var seconds = clock.Elapsed.TotalSeconds;
         var name = Path.GetFileName(input);
         var variant = ScanVariant(name) ?? ProducerVariant(name);
         var results = new List<FieldResult>();
@@ -97,7 +100,7 @@ public static class AccuracyReport
             var expectedFlags = FlaggedFields(e);
             foreach (var (group, field, ev, av) in Fields(e, a))
                 results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options),
-                    variant, flagged.Any(f => Covers(f, field)), FlagExpected: expectedFlags.Any(f => Covers(f, field))));
+                    variant, flagged.Any(f => Covers(f, field)), FlagExpected: expectedFlags.Any(f => Covers(f, field)), Seconds: seconds));
         }
         return results;
     }
