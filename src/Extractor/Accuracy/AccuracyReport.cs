@@ -14,9 +14,12 @@ namespace Extractor.Accuracy;
 /// <paramref name="Split"/> is the folder a case sits in below the one evaluated ("dev", "test", "corpus/dev"); "" for
 /// a case directly in it. <paramref name="Seconds"/> is how long the pipeline took over the whole input the field
 /// came from (the same on each of its fields), so a report can say what each kind costs (a scan's OCR against a text layer).
+/// <paramref name="BreaksDropped"/> marks a right text that lacks some of the expected paragraph breaks, which the
+/// contract allows ("paragraphs may be kept as \n"), so a report can say how many of the right fields are right that way.
 /// </summary>
 public sealed record FieldResult(string Case, string Input, string Method, int FormIndex, string Group, string Field, bool Correct, string? Expected, string? Actual,
-    string? Variant = null, bool Flagged = false, string Split = "", bool FlagExpected = false, double Seconds = 0)
+    string? Variant = null, bool Flagged = false, string Split = "", bool FlagExpected = false, double Seconds = 0,
+    bool BreaksDropped = false)
 {
     /// <summary>A right value the output warns about though the form gives no cause: the noise of the flags.</summary>
     public bool NeedlesslyFlagged => Correct && Flagged && !FlagExpected && Group != "checks";
@@ -99,8 +102,13 @@ public static class AccuracyReport
             var flagged = FlaggedFields(a);
             var expectedFlags = FlaggedFields(e);
             foreach (var (group, field, ev, av) in Fields(e, a))
-                results.Add(new FieldResult(caseName, name, method, i + 1, group, field, Same(ev, av), ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options),
-                    variant, flagged.Any(f => Covers(f, field)), FlagExpected: expectedFlags.Any(f => Covers(f, field)), Seconds: seconds));
+            {
+                var exact = Same(ev, av);
+                var breaksDropped = !exact && ParagraphBreaks.OnlyDropped(ev, av);
+                results.Add(new FieldResult(caseName, name, method, i + 1, group, field, exact || breaksDropped,
+                    ev?.ToJsonString(FormJson.Options), av?.ToJsonString(FormJson.Options), variant, flagged.Any(f => Covers(f, field)),
+                    FlagExpected: expectedFlags.Any(f => Covers(f, field)), Seconds: seconds, BreaksDropped: breaksDropped));
+            }
         }
         return results;
     }
