@@ -79,7 +79,33 @@ public sealed class LatticeGridFinder(LatticeOptions? options = null) : IGridFin
             for (var j = 0; j < lines.Count; j++)
                 if (lines[i].Horizontal && !lines[j].Horizontal && Meet(lines[i], lines[j]))
                     parent[Root(i)] = Root(j);
-        return Enumerable.Range(0, lines.Count).GroupBy(Root).Select(g => g.Select(i => lines[i]).ToList()).ToList();
+        var components = Enumerable.Range(0, lines.Count).GroupBy(Root).Select(g => g.Select(i => lines[i]).ToList()).ToList();
+        return JoinUncrossedEdges(components);
+    }
+
+    /// <summary>
+    /// A page break can cut a merged label column (绩效指标 beside the indicator rows) so that no row rule crosses
+    /// it on this page: its outer edge, a lone vertical line running the table's full height, still belongs to the table.
+    /// </summary>
+    private List<List<Ruling>> JoinUncrossedEdges(List<List<Ruling>> components)
+    {
+        var tables = components.Where(c => c.Any(l => l.Horizontal)).ToList();
+        var kept = new List<List<Ruling>>(tables);
+        foreach (var lone in components.Where(c => c.All(l => !l.Horizontal)))
+        {
+            var table = lone.Count == 1 ? tables.FirstOrDefault(t => SpansHeight(lone[0], t)) : null;
+            if (table is null) kept.Add(lone);
+            else table.Add(lone[0]);
+        }
+        return kept;
+    }
+
+    private bool SpansHeight(Ruling vertical, List<Ruling> table)
+    {
+        var sides = table.Where(l => !l.Horizontal).ToList();
+        return sides.Count > 0
+            && Math.Abs(vertical.Start - sides.Min(l => l.Start)) <= _o.JoinTolerance
+            && Math.Abs(vertical.End - sides.Max(l => l.End)) <= _o.JoinTolerance;
     }
 
     private bool Meet(Ruling horizontal, Ruling vertical) =>

@@ -76,6 +76,33 @@ public class LatticeGridFinderTests
         table.Glyphs.ShouldNotContain(g => g.Value == "1");
     }
 
+    /// <summary>
+    /// Corpus dev case 105 (LibreOffice): on the page between the top and the foot of the merged label column
+    /// 绩效指标, no row rule crosses that column; its outer edge still bounds the table, and the label is one cell.
+    /// </summary>
+    [Fact]
+    public void A_label_column_no_row_rule_crosses_on_a_page_is_still_a_column_of_the_table()
+    {
+        var file = Path.Combine(Repo.Fixtures, "uncrossed", "label-column-uncrossed.libreoffice.pdf");
+        using var document = PdfDocument.Open(InputFile.Load(file).Bytes, new ParsingOptions { ClipPaths = true });
+        var page = PdfPageLayout.From(document.GetPage(2), 2, new LatticeOptions());
+        var table = new LatticeGridFinder().Find(page).Single();
+        var label = table.Cells.Single(c => c.Cell.Column == 0);
+        label.Cell.Text.ShouldBe("绩效指标");
+        label.Cell.RowSpan.ShouldBe(table.Cells.Max(c => c.Cell.Row + c.Cell.RowSpan));
+        table.Cells.ShouldContain(c => c.Cell.Text == "考核排名");
+    }
+
+    [Fact]
+    public void A_lone_vertical_line_shorter_than_the_table_stays_out_of_it()
+    {
+        Ruling H(double y, double from, double to) => new(true, y, from, to);
+        Ruling V(double x, double from, double to) => new(false, x, from, to);
+        var rulings = new[] { H(100, 40, 200), H(130, 40, 200), V(40, 100, 130), V(200, 100, 130), V(20, 100, 120) };
+        var table = new LatticeGridFinder().Find(new PageLayout(1, 300, 200, [], rulings)).Single();
+        table.Box.Left.ShouldBe(40);
+    }
+
     /// <summary>The same label read over both pages: the "对象" drawn on both is read once.</summary>
     [Fact]
     public void A_merged_label_drawn_on_both_pages_of_a_break_reads_each_glyph_once()
