@@ -243,6 +243,8 @@ public class OcrReaderTests
     [InlineData("质量指标", "质量指标")]
     [InlineData("青溪县项目支出绩效自评表", "青溪县项目支出绩效自评表")]
     [InlineData("农村生活垃圾收运量", "农村生活垃圾收运量")]
+    [InlineData("服务对象满意度", "服务对象满意度")]
+    [InlineData("服务对象满意度指", "服务对象满意度指标")]
     public void A_near_miss_of_a_known_label_snaps_to_it_and_other_text_stays(string read, string expected) =>
         LabelSnap.Snap(read).ShouldBe(expected);
 

@@ -7,7 +7,8 @@ namespace Extractor.Readers.Ocr;
 /// <summary>
 /// Domain correction: a cell read as a near miss of a label the form prints (or of a spreadsheet error) (one wrong character in a
 /// label of up to four, two in a longer one) is taken to be that label. Values are never snapped: only text within
-/// that distance of exactly one known label, and not itself a label, is changed.
+/// that distance of exactly one known label, and not itself a label, is changed. A text that is a label less its
+/// trailing 指标 is an indicator's own name (服务对象满意度 under 服务对象满意度指标) and stays.
 /// </summary>
 internal static class LabelSnap
 {
@@ -32,8 +33,14 @@ internal static class LabelSnap
         if (near.Count == 0) return text;
         var best = near.Min(n => n.Distance);
         var nearest = near.Where(n => n.Distance == best).ToList();
-        return nearest.Count == 1 ? nearest[0].Label : text;
+        return nearest.Count == 1 && !IsNameUnder(key, nearest[0].Label) ? nearest[0].Label : text;
     }
+
+    /// <summary>The word a level-2 label adds to the name of what it measures.</summary>
+    private const string IndicatorWord = "指标";
+
+    private static bool IsNameUnder(string key, string label) =>
+        label.EndsWith(IndicatorWord, StringComparison.Ordinal) && Label.Key(label[..^IndicatorWord.Length]) == key;
 
     /// <summary>Levenshtein distance.</summary>
     public static int Distance(string a, string b)
