@@ -145,6 +145,27 @@ public class OcrReaderTests
         CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("=100%");
     }
 
+    /// <summary>
+    /// Goals of the corpus's dev scans: "（1）" opening a paragraph read "(1）", "(运维)" ending a name read "(运维）".
+    /// A bracket with nothing outside it on its line shows no gap, and takes its partner's width.
+    /// </summary>
+    [Theory]
+    [InlineData("(1）实施", new[] { 10, 22, 50, 80, 106 }, "（1）实施")]
+    [InlineData("治(运维）", new[] { 10, 38, 50, 76, 104 }, "治(运维)")]
+    public void A_bracket_with_nothing_outside_it_on_its_line_takes_its_partners_width(string read, int[] lefts, string expected)
+    {
+        var symbols = read.Select((c, i) => new OcrSymbol(c.ToString(), new PixelRect(lefts[i], 0, lefts[i] + (c is '(' or ')' or '（' or '）' ? 8 : 24), 40))).ToList();
+        var line = new OcrLine([new OcrWord(symbols, new PixelRect(lefts[0], 0, symbols[^1].Box.Right, 40), 0.99)]);
+        CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("已完成白水县环境监测能力建设(运维）；已建成宣传活动108个", true)]
+    [InlineData("（1）实施平阳县公益性岗位补贴", false)]
+    [InlineData("望江县河道综合整治(运维)", false)]
+    public void A_bracket_pair_of_two_widths_is_a_misread_half(string text, bool mixed) =>
+        CellReader.HasMixedBracketPair(text).ShouldBe(mixed);
+
     [Fact]
     public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()
     {

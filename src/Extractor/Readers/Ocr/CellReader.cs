@@ -147,8 +147,25 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     private CellReading Finish(CellReading reading, PixelRect bounds)
     {
         var text = reading.Text;
-        if (text is ['>' or '<', ..] && HasBarBelow(bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
-        return text is null ? CellReading.Blank : reading with { Text = LabelSnap.Snap(text), InkBox = bounds };
+        if (text is not null) text = SignRead(text, bounds);
+        if (text is null) return CellReading.Blank;
+        var confidence = HasMixedBracketPair(text) ? Math.Min(reading.Confidence, AmbiguousReading) : reading.Confidence;
+        return reading with { Text = LabelSnap.Snap(text), Confidence = confidence, InkBox = bounds };
+    }
+
+    /// <summary>
+    /// A bracket pair of two widths, "(1）": printed forms keep one width to a pair, so one half is a misread width
+    /// (the gaps that tell them apart blur on a scan), and the cell is not sure.
+    /// </summary>
+    internal static bool HasMixedBracketPair(string text)
+    {
+        var open = new Stack<char>();
+        foreach (var c in text)
+        {
+            if (c is '(' or '（') open.Push(c);
+            else if (c is ')' or '）' && open.TryPop(out var opener) && (opener == '(') != (c == ')')) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -274,7 +291,6 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
                 (text, confidence) = (reread, rereadConfidence);
         }
         if (text is not null && GreaterOrEqual().IsMatch(text)) text = "≥" + text[1..];
-        if (text is ['>' or '<', ..] && HasBarBelow(bounds)) text = (text[0] == '>' ? "≥" : "≤") + text[1..];
 
         // Where the bar under ≥ is lost, > and ≥ cannot be told apart; bracket widths are told by their gaps,
         // which a noisy scan may blur: a comparison or bracket the reader kept may have been the other, so such a cell is never sure.
@@ -283,17 +299,39 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     }
 
     /// <summary>
-    /// Tesseract's models have no ≥ or ≤ and read them as > and &lt; (PP-OCR may too, on a faint bar); the image
-    /// tells them apart: the first glyph of the cell is ≥ or ≤ when its ink is two parts stacked (the angle, and the bar below it).
+    /// A target's leading comparison sign as its ink shows it (<see cref="ComparisonSign"/>): the engines read a lone
+    /// ≥ as M, 2, = or >, ≤ as 八 or &lt;, and Tesseract has neither. Only a first character that may be such a
+    /// misreading, followed by a number or by nothing, is replaced; then <see cref="TargetMisreadings.Tidy"/>.
     /// </summary>
-    private bool HasBarBelow(PixelRect bounds)
+    private string SignRead(string text, PixelRect bounds)
+    {
+        if (SignMisreadings.Contains(text[0]) && FollowedByNumber(text) && ComparisonSign.Of(FirstGlyph(bounds)) is { } sign)
+            text = sign + text[1..];
+        return TargetMisreadings.Tidy(text);
+    }
+
+    /// <summary>What the engines have read comparison signs as, on the generated corpus's scans.</summary>
+    private static readonly char[] SignMisreadings = ['≥', '≤', '=', '>', '<', '2', 'M', '八', '人', '二', '之', 'Z'];
+
+    private static bool FollowedByNumber(string text)
+    {
+        var rest = text[1..].TrimStart();
+        return rest.Length == 0 || char.IsAsciiDigit(rest[0]);
+    }
+
+    /// <summary>The ink of the cell's first glyph: the first run of inked columns from the left, cropped to its rows.</summary>
+    private bool[,] FirstGlyph(PixelRect bounds)
     {
         var columns = ink.InkColumns(bounds, 1);
         var end = 0;
         while (end < columns.Length && columns[end]) end++;
-        if (end == 0) return false;
+        if (end == 0) return new bool[0, 0];
         var glyph = ink.InkBounds(new PixelRect(bounds.Left, bounds.Top, bounds.Left + end, bounds.Bottom));
-        return InkMask.Bands(ink.InkRows(glyph, 1), 0).Count(b => b.End - b.Start >= 2) == 2;
+        var bits = new bool[glyph.Height, glyph.Width];
+        for (var y = 0; y < glyph.Height; y++)
+            for (var x = 0; x < glyph.Width; x++)
+                bits[y, x] = ink[glyph.Left + x, glyph.Top + y];
+        return bits;
     }
 
     /// <summary>

@@ -51,25 +51,36 @@ internal static class CellText
     /// Tesseract reads （ and ） as ( and ), and PP-OCR confuses the two widths; the page tells them apart: a
     /// full-width bracket is drawn at the inner side of a whole character cell, so a wide gap separates it from
     /// the text outside it. Character boxes are rough, but that gap (over 0.6 of the line height against about
-    /// 0.1) survives it.
+    /// 0.1) survives it. A bracket with nothing outside it on its line (an opening one that starts the line, as in
+    /// "（1）", a closing one that ends it) shows no gap and takes the width of its partner.
     /// </summary>
     private static string BracketWidths(string text, OcrLine line)
     {
         if (text.IndexOfAny(Brackets) < 0) return text;
         var symbols = line.Words.SelectMany(w => w.Symbols).Where(s => !string.IsNullOrWhiteSpace(s.Text)).OrderBy(s => s.Box.Left).ToList();
         var wide = 0.4 * line.Box.Height;
-        var widths = new Dictionary<int, char>();
-        var openedFull = false;
+        var measured = new Dictionary<int, bool>();
+        var partner = new Dictionary<int, int>();
+        var open = new Stack<int>();
         for (var i = 0; i < symbols.Count; i++)
         {
             if (symbols[i].Text is "(" or "（")
             {
-                openedFull = i > 0 && symbols[i].Box.Left - symbols[i - 1].Box.Right > wide;
-                widths[i] = openedFull ? '（' : '(';
+                open.Push(i);
+                if (i > 0) measured[i] = symbols[i].Box.Left - symbols[i - 1].Box.Right > wide;
             }
-            // A closing bracket with text after it shows its own gap; at the end of a line it matches its opening one.
-            if (symbols[i].Text is ")" or "）")
-                widths[i] = (i + 1 < symbols.Count ? symbols[i + 1].Box.Left - symbols[i].Box.Right > wide : openedFull) ? '）' : ')';
+            if (symbols[i].Text is not (")" or "）")) continue;
+            if (open.TryPop(out var opener)) (partner[i], partner[opener]) = (opener, i);
+            if (i + 1 < symbols.Count) measured[i] = symbols[i + 1].Box.Left - symbols[i].Box.Right > wide;
+        }
+        var widths = new Dictionary<int, char>();
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            var opening = symbols[i].Text is "(" or "（";
+            if (!opening && symbols[i].Text is not (")" or "）")) continue;
+            var full = measured.TryGetValue(i, out var own) ? own
+                : partner.TryGetValue(i, out var p) && measured.TryGetValue(p, out var theirs) && theirs;
+            widths[i] = opening ? (full ? '（' : '(') : (full ? '）' : ')');
         }
         var sb = new StringBuilder(text);
         var k = -1;
