@@ -300,7 +300,7 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
 
     /// <summary>
     /// A target's leading comparison sign as its ink shows it (<see cref="ComparisonSign"/>): the engines read a lone
-    /// ≥ as M, 2, = or >, ≤ as 八 or &lt;, and Tesseract has neither. Only a first character that may be such a
+    /// ≥ as M, V, 2, = or >, ≤ as 八, 人 or &lt;, and Tesseract has neither. Only a first character that may be such a
     /// misreading, followed by a number or by nothing, is replaced; then <see cref="TargetMisreadings.Tidy"/>.
     /// </summary>
     private string SignRead(string text, PixelRect bounds)
@@ -311,7 +311,7 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     }
 
     /// <summary>What the engines have read comparison signs as, on the generated corpus's scans.</summary>
-    private static readonly char[] SignMisreadings = ['≥', '≤', '=', '>', '<', '2', 'M', '八', '人', '二', '之', 'Z'];
+    private static readonly char[] SignMisreadings = ['≥', '≤', '=', '>', '<', '2', 'M', 'V', 'v', '八', '人', '二', '之', 'Z'];
 
     private static bool FollowedByNumber(string text)
     {

@@ -61,6 +61,13 @@ public sealed class OcrOptions
     /// <summary>Largest skew corrected, in degrees either way. Default 5.</summary>
     public double MaxDeskewDegrees { get; set; } = 5;
 
+    /// <summary>
+    /// A page whose table frame has a corner further than this from the upright rectangle between its edges (a phone
+    /// photo's perspective; after deskewing) is straightened onto that rectangle, in points. Default 1.5 (6 pixels
+    /// at 300 dpi; a deskewed scan's frame is within 1, a photo's 16 to 26 before).
+    /// </summary>
+    public double StraightenAbove { get; set; } = 1.5;
+
     /// <summary>How ruling lines are found in the page image ("Extractor:Ocr:Rulings"; points, scaled to the page's dpi).</summary>
     public ScanRulingOptions Rulings { get; set; } = new();
 
@@ -83,6 +90,7 @@ public sealed class OcrOptions
         if (MaxPixels < 1_000_000) errors.Add("Extractor:Ocr:MaxPixels must be at least 1,000,000");
         if (TargetDpi is < 150 or > 600) errors.Add("Extractor:Ocr:TargetDpi must be between 150 and 600");
         if (MaxDeskewDegrees is < 0 or > 15) errors.Add("Extractor:Ocr:MaxDeskewDegrees must be between 0 and 15");
+        if (StraightenAbove < 0) errors.Add("Extractor:Ocr:StraightenAbove must be 0 or more (points)");
         errors.AddRange(Rulings.Validate());
         errors.AddRange(Batching.Validate());
         return errors;

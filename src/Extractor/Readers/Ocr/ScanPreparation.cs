@@ -23,8 +23,8 @@ internal sealed class PreparedPage(Pix binary, Pix grey, int dpi) : IDisposable
 
 /// <summary>
 /// Leptonica's image preparation: grey (a colour scan's red channel), scaled to the target resolution (low-resolution scans up),
-/// deskewed within the configured angle, background flattened; then binarised, and kept grey with the paper
-/// stretched to white.
+/// deskewed within the configured angle, background flattened; then binarised, straightened where its table's frame
+/// is no rectangle (<see cref="TableFrame"/>: a photo's perspective), and kept grey with the paper stretched to white.
 /// </summary>
 internal static class ScanPreparation
 {
@@ -44,10 +44,17 @@ internal static class ScanPreparation
         var image = Step(source, Grey(source));
         if (scale != 1.0) image = Step(image, Leptonica.pixScaleGrayLI(image, (float)scale, (float)scale).OrThrow("scale the image"));
         image = Step(image, Deskew(image, options.MaxDeskewDegrees));
-        using var flat = Step(image, Leptonica.pixBackgroundNormSimple(image, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background"));
+        var flat = Step(image, Leptonica.pixBackgroundNormSimple(image, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background"));
         var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
-        var white = Leptonica.pixGammaTRC(IntPtr.Zero, flat, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
         var dpi = (int)Math.Round(sourceDpi * scale);
+        if (TableFrame.Find(binary) is { } frame && frame.Distortion > options.StraightenAbove * dpi / 72.0)
+        {
+            flat = Step(flat, Leptonica.Projective(flat, frame.Points, frame.Rectangle));
+            binary = Step(binary, Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image"));
+        }
+        TableFrame.ClearDesk(binary);
+        using var grey = flat;
+        var white = Leptonica.pixGammaTRC(IntPtr.Zero, grey, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
         Leptonica.pixSetResolution(binary, dpi, dpi);
         return new PreparedPage(binary, white, dpi);
     }

@@ -98,6 +98,74 @@ internal static partial class Leptonica
     [LibraryImport(Lib)] private static partial IntPtr boxCreate(int x, int y, int w, int h);
     [LibraryImport(Lib)] private static partial void boxDestroy(ref IntPtr box);
 
+    [LibraryImport(Lib)] private static partial IntPtr pixConnComp(Pix pix, out IntPtr pixa, int connectivity);
+    [LibraryImport(Lib)] private static partial int boxaGetCount(IntPtr boxa);
+    [LibraryImport(Lib)] private static partial int boxaGetBoxGeometry(IntPtr boxa, int index, out int x, out int y, out int w, out int h);
+    [LibraryImport(Lib)] private static partial void boxaDestroy(ref IntPtr boxa);
+    [LibraryImport(Lib)] private static partial Pix pixaGetPix(IntPtr pixa, int index, int accessType);
+    [LibraryImport(Lib)] private static partial IntPtr ptaCreate(int n);
+    [LibraryImport(Lib)] private static partial int ptaAddPt(IntPtr pta, float x, float y);
+    [LibraryImport(Lib)] private static partial void ptaDestroy(ref IntPtr pta);
+    [LibraryImport(Lib)] private static partial Pix pixProjectivePtaGray(Pix pix, IntPtr ptad, IntPtr ptas, byte grayval);
+    private const int Copy = 1;
+
+    /// <summary>
+    /// The 8-connected parts of a binary image: each one's box, and its own pixels (cropped to the box) for the
+    /// parts <paramref name="keep"/> chooses by box.
+    /// </summary>
+    public static List<(PixelRect Box, Pix? Ink)> ConnectedParts(Pix binary, Func<PixelRect, bool> keep)
+    {
+        var boxa = pixConnComp(binary, out var pixa, 8);
+        try
+        {
+            var parts = new List<(PixelRect, Pix?)>();
+            for (var i = 0; i < boxaGetCount(boxa); i++)
+            {
+                boxaGetBoxGeometry(boxa, i, out var x, out var y, out var w, out var h);
+                var box = new PixelRect(x, y, x + w, y + h);
+                parts.Add((box, keep(box) ? pixaGetPix(pixa, i, Copy).OrThrow("take a connected part") : null));
+            }
+            return parts;
+        }
+        finally
+        {
+            boxaDestroy(ref boxa);
+            pixaDestroy(ref pixa);
+        }
+    }
+
+    [LibraryImport(Lib)] internal static partial Pix pixDilateBrick(IntPtr pixd, Pix pixs, int hsize, int vsize);
+    [LibraryImport(Lib)] private static partial int pixRasterop(Pix pixd, int dx, int dy, int dw, int dh, int op, Pix pixs, int sx, int sy);
+
+    /// <summary>Raster operation source XOR destination: a part's own pixels, XORed into the image it came from, clear them.</summary>
+    private const int SourceXorDestination = 0x6;
+
+    /// <summary>Clears from a binary image the pixels of one of its connected parts (<see cref="ConnectedParts"/>).</summary>
+    public static void Clear(Pix binary, PixelRect box, Pix ink) =>
+        pixRasterop(binary, box.Left, box.Top, box.Width, box.Height, SourceXorDestination, ink, 0, 0);
+
+    /// <summary>A grey image mapped so that the four points <paramref name="from"/> land on <paramref name="to"/> (white brought in).</summary>
+    public static Pix Projective(Pix grey, IReadOnlyList<(double X, double Y)> from, IReadOnlyList<(double X, double Y)> to)
+    {
+        IntPtr Points(IReadOnlyList<(double X, double Y)> points)
+        {
+            var pta = ptaCreate(points.Count);
+            foreach (var (x, y) in points) ptaAddPt(pta, (float)x, (float)y);
+            return pta;
+        }
+        var source = Points(from);
+        var target = Points(to);
+        try
+        {
+            return pixProjectivePtaGray(grey, target, source, 255).OrThrow("straighten the image");
+        }
+        finally
+        {
+            ptaDestroy(ref source);
+            ptaDestroy(ref target);
+        }
+    }
+
     /// <summary>Runs <paramref name="use"/> with a leptonica BOX of the rectangle, destroyed after.</summary>
     public static T WithBox<T>(int x, int y, int width, int height, Func<IntPtr, T> use)
     {
