@@ -45,20 +45,34 @@ internal sealed record TableFrame((double X, double Y) TopLeft, (double X, doubl
     }
 
     /// <summary>
-    /// Clears the dark desk around a photographed page from the binary page: every part that touches the image's
-    /// edge and runs a frame's width or height along it. Left in, its edges would be taken for the table's rulings.
+    /// Clears the dark desk around a photographed page from the binary page: every part whose ink runs along at least
+    /// <see cref="DeskEdgeShare"/> of one of the image's edges. Left in, its edges would be taken for the table's
+    /// rulings. A table cropped tight touches the edge only where its rulings end, and stays.
     /// </summary>
     public static void ClearDesk(Pix binary)
     {
         int width = binary.Width, height = binary.Height;
-        bool Desk(PixelRect box) =>
-            (box.Left <= 0 || box.Top <= 0 || box.Right >= width || box.Bottom >= height)
-            && (box.Width >= MinWidthShare * width || box.Height >= MinWidthShare * height);
-        foreach (var (box, ink) in Leptonica.ConnectedParts(binary, Desk))
+        bool TouchesEdge(PixelRect box) => box.Left <= 0 || box.Top <= 0 || box.Right >= width || box.Bottom >= height;
+        foreach (var (box, ink) in Leptonica.ConnectedParts(binary, TouchesEdge))
         {
             if (ink is null) continue;
-            using (ink) Leptonica.Clear(binary, box, ink);
+            using (ink)
+                if (RunsAlongEdge(InkMask.From(ink), box, width, height)) Leptonica.Clear(binary, box, ink);
         }
+    }
+
+    /// <summary>A desk's ink covers at least this share of one edge of the image.</summary>
+    private const double DeskEdgeShare = 0.5;
+
+    private static bool RunsAlongEdge(InkMask part, PixelRect box, int width, int height)
+    {
+        int w = part.Width, h = part.Height;
+        var along = new List<double>();
+        if (box.Top <= 0) along.Add((double)part.Count(new PixelRect(0, 0, w, 1)) / width);
+        if (box.Bottom >= height) along.Add((double)part.Count(new PixelRect(0, h - 1, w, h)) / width);
+        if (box.Left <= 0) along.Add((double)part.Count(new PixelRect(0, 0, 1, h)) / height);
+        if (box.Right >= width) along.Add((double)part.Count(new PixelRect(w - 1, 0, w, h)) / height);
+        return along.Count > 0 && along.Max() >= DeskEdgeShare;
     }
 
     /// <summary>A side is found when at least this share of the outermost ink along it lies on one line; else no frame is.</summary>
