@@ -59,7 +59,8 @@ public partial class TraceTests
     public static TheoryData<string> TextPdfs() =>
         new(Repo.FixtureInputs().Where(IsTextPdf));
 
-    private static bool IsTextPdf(string input) => input.EndsWith(".pdf", StringComparison.Ordinal) && !input.Contains(".scan", StringComparison.Ordinal);
+    private static bool IsTextPdf(string input) =>
+        input.EndsWith(".pdf", StringComparison.Ordinal) && !input.Contains(".scan", StringComparison.Ordinal) && !input.Contains(".photo", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(TextPdfs))]
