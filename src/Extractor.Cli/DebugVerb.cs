@@ -55,11 +55,14 @@ internal static class DebugVerb
                 var written = $"{name}.grid.tsv";
                 if (page.Cells.Any(c => c.Box is not null))
                 {
+                    // A scan's grid is drawn over the page as prepared (upright: the cells fall on its lines), its
+                    // trace over the page as printed, where the review page cuts the values from.
+                    var original = Background(file, number, log);
                     var background = page.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr
                         ? Prepared(file, number, config.Options.Ocr, log)
-                        : Background(file, number, log);
+                        : original;
                     File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, threshold));
-                    File.WriteAllText(name + ".trace.svg", GridDrawing.Traced(TracedOn(forms, number), background, threshold));
+                    File.WriteAllText(name + ".trace.svg", GridDrawing.Traced(TracedOn(forms, number), original, threshold));
                     written += $", {name}.svg, {name}.trace.svg";
                 }
                 Console.Out.WriteLine($"page {number} ({page.Method}{(page.Sheet is { } sheet ? $", sheet {sheet}" : "")}): {page.RowCount} rows × {page.ColumnCount} columns, {page.Cells.Count} cells: {written}");

@@ -32,7 +32,9 @@ public sealed record Cell(int Row, int Column, string? Text)
 
     /// <summary>
     /// The box enclosing the cell's printed text (smaller than <see cref="Box"/> for a merged or padded cell);
-    /// null where the reader knows only the cell's box, or no geometry at all.
+    /// null where the reader knows only the cell's box, or no geometry at all. It is where the text is printed in the
+    /// original (the trace's box): on a scan the reader deskewed or straightened, the cell's <see cref="Box"/> is in the
+    /// prepared page's frame (where its rulings were found), the text box mapped back to the file's own.
     /// </summary>
     public Box? TextBox { get; init; }
 

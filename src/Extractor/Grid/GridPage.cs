@@ -48,16 +48,21 @@ public sealed class GridPage
 
     /// <summary>
     /// The same page with every box taken into other units (image pixels to PDF points, a prepared scan's pixels
-    /// back to the file's): cell boxes, text boxes, continued parts and rulings alike, and the page's size.
+    /// back to the file's): cell boxes, text boxes, continued parts and rulings alike, and the page's size. Where the
+    /// page's text sits elsewhere in the file than its grid (a scan the reader deskewed), <paramref name="placeText"/>
+    /// places the text boxes and continued parts, which lead back to the original (<see cref="Cell.TextBox"/>).
     /// </summary>
-    public GridPage Placed(Func<Box, Box> place, (double Width, double Height) size) =>
-        new(Number, Method, Cells.Select(c => c with
+    public GridPage Placed(Func<Box, Box> place, (double Width, double Height) size, Func<Box, Box>? placeText = null)
+    {
+        placeText ??= place;
+        return new(Number, Method, Cells.Select(c => c with
         {
             Box = c.Box is { } box ? place(box) : null,
-            TextBox = c.TextBox is { } text ? place(text) : null,
-            Continued = c.Continued.Select(p => p with { Box = place(p.Box) }).ToList(),
+            TextBox = c.TextBox is { } text ? placeText(text) : null,
+            Continued = c.Continued.Select(p => p with { Box = placeText(p.Box) }).ToList(),
         }))
         { Size = size, Sheet = Sheet, Rulings = Rulings.Select(place).ToList() };
+    }
 
     public int RowCount { get; }
     public int ColumnCount { get; }

@@ -11,7 +11,7 @@ namespace Extractor.Readers.Ocr;
 /// Reads a PDF page without a text layer: the scan image embedded in it (JPEG and Flate images decoded
 /// here), or, for a page drawn with vectors only, the page rasterised by poppler's pdftoppm. The image's pixels
 /// are placed on the page where the PDF draws the image, so the grid's boxes are in points like a text page's
-/// (deskewing is not undone: under a degree).
+/// (its text boxes where the page prints them, its cells upright as the reader prepared the page: see <see cref="Cell.TextBox"/>).
 /// </summary>
 public sealed class PdfPageOcr(OcrEnginePool engines, OcrOptions options) : IPageOcr
 {

@@ -29,7 +29,7 @@ internal static class ScanPageReader
         var u = page.Dpi / 300.0;
         var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
         if (tables.Count == 0 && BorderlessScan.Read(ink, reader, page.Dpi, pageNumber, method, cancellationToken) is { } borderless)
-            return borderless.Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
+            return borderless.Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight), page.Warp.ToSource);
 
         var cells = new List<Cell>();
         var row = 0;
@@ -63,9 +63,10 @@ internal static class ScanPageReader
             row += table.RowCount;
             freeTop = table.Bounds.Bottom;
         }
-        // Boxes were found on the prepared (scaled) page; the grid gives them in the source image's own pixels.
+        // Boxes were found on the prepared page; the grid gives them in the source image's own pixels: the cells and
+        // rulings scaled (upright, as drawn over the prepared page), the text mapped back to where the source shows it.
         return new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() }
-            .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight));
+            .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight), page.Warp.ToSource);
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>

@@ -4,13 +4,14 @@ namespace Extractor.Readers.Ocr;
 
 /// <summary>
 /// A page image ready to read, upright and at the target resolution: binary (for the grid search and Tesseract)
-/// and grey with white paper (for PP-OCR, which reads the strokes' shading).
+/// and grey with white paper (for PP-OCR, which reads the strokes' shading); with the way back to the source's pixels.
 /// </summary>
-internal sealed class PreparedPage(Pix binary, Pix grey, int dpi) : IDisposable
+internal sealed class PreparedPage(Pix binary, Pix grey, int dpi, PreparationWarp warp) : IDisposable
 {
     public Pix Binary { get; } = binary;
     public Pix Grey { get; } = grey;
     public int Dpi { get; } = dpi;
+    public PreparationWarp Warp { get; } = warp;
     public int Width => Binary.Width;
     public int Height => Binary.Height;
 
@@ -41,22 +42,26 @@ internal static class ScanPreparation
     public static PreparedPage Prepare(Pix source, double sourceDpi, OcrOptions options)
     {
         var scale = ScaleFactor(sourceDpi, options.TargetDpi);
+        var (sourceWidth, sourceHeight) = (source.Width, source.Height);
         var image = Step(source, Grey(source));
         if (scale != 1.0) image = Step(image, Leptonica.pixScaleGrayLI(image, (float)scale, (float)scale).OrThrow("scale the image"));
-        image = Step(image, Deskew(image, options.MaxDeskewDegrees));
+        var deskewed = Deskew(image, options.MaxDeskewDegrees, out var degrees);
+        var warp = new PreparationWarp((double)image.Width / sourceWidth, (double)image.Height / sourceHeight, degrees, image.Width, image.Height);
+        image = Step(image, deskewed);
         var flat = Step(image, Leptonica.pixBackgroundNormSimple(image, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background"));
         var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
         var dpi = (int)Math.Round(sourceDpi * scale);
         if (TableFrame.Find(binary) is { } frame && frame.Distortion > options.StraightenAbove * dpi / 72.0)
         {
             flat = Step(flat, Leptonica.Projective(flat, frame.Points, frame.Rectangle));
+            warp.Straightened(frame.Points, frame.Rectangle);
             binary = Step(binary, Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image"));
         }
         TableFrame.ClearDesk(binary);
         using var grey = flat;
         var white = Leptonica.pixGammaTRC(IntPtr.Zero, grey, 1.0f, 0, PaperLevel).OrThrow("whiten the paper");
         Leptonica.pixSetResolution(binary, dpi, dpi);
-        return new PreparedPage(binary, white, dpi);
+        return new PreparedPage(binary, white, dpi, warp);
     }
 
     /// <summary>The next image of the preparation; the one it was made from is released.</summary>
@@ -79,8 +84,19 @@ internal static class ScanPreparation
     private static double ScaleFactor(double sourceDpi, int targetDpi) =>
         sourceDpi < targetDpi * 0.85 || sourceDpi > targetDpi * 1.6 ? targetDpi / sourceDpi : 1.0;
 
-    private static Pix Deskew(Pix grey, double maxDegrees) =>
-        maxDegrees <= 0
-            ? Leptonica.pixCopy(IntPtr.Zero, grey).OrThrow("copy the image")
-            : Leptonica.pixDeskewGeneral(grey, 0, (float)maxDegrees, 0, 0, 0, out _, out _).OrThrow("deskew the image");
+    /// <summary>
+    /// Leptonica's deskew turns a page only by at least this angle (degrees) found with at least this confidence (its
+    /// MinDeskewAngle and MinAllowedConfidence), repeated here to know whether it turned the page.
+    /// </summary>
+    private const double LeptonicaMinDeskewDegrees = 0.1, LeptonicaMinDeskewConfidence = 3.0;
+
+    /// <summary>The image deskewed, and the angle it was turned by (clockwise, degrees; 0 when leptonica left it).</summary>
+    private static Pix Deskew(Pix grey, double maxDegrees, out double degrees)
+    {
+        degrees = 0;
+        if (maxDegrees <= 0) return Leptonica.pixCopy(IntPtr.Zero, grey).OrThrow("copy the image");
+        var deskewed = Leptonica.pixDeskewGeneral(grey, 0, (float)maxDegrees, 0, 0, 0, out var angle, out var confidence).OrThrow("deskew the image");
+        if (Math.Abs(angle) >= LeptonicaMinDeskewDegrees && confidence >= LeptonicaMinDeskewConfidence) degrees = angle;
+        return deskewed;
+    }
 }
