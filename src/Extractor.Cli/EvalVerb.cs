@@ -12,7 +12,7 @@ internal static class EvalVerb
     public static Command Create(GlobalOptions global)
     {
         var folder = new Argument<string>("fixtures") { Description = "the fixtures folder", DefaultValueFactory = _ => "fixtures" };
-        var showMisses = new Option<bool>("--misses") { Description = "list every wrong field" };
+        var showMisses = new Option<bool>("--misses") { Description = "list every wrong field, [unflagged] where the output carries no check on it" };
         var command = new Command("eval", "Compare the pipeline's output on fixtures with their expected JSON") { folder, showMisses };
         command.SetAction(parse => Cli.Run(parse, global, (config, log) =>
         {
@@ -23,7 +23,7 @@ internal static class EvalVerb
             Console.Out.Write(AccuracyTable.Render(results));
             if (parse.GetValue(showMisses))
                 foreach (var miss in results.Where(r => !r.Correct))
-                    Console.Out.WriteLine($"{(miss.Split.Length > 0 ? miss.Split + "/" : "")}{miss.Case}/{miss.Input} #{miss.FormIndex} {miss.Field}: expected {miss.Expected ?? "(none)"}, got {miss.Actual ?? "(none)"}");
+                    Console.Out.WriteLine($"{(miss.Split.Length > 0 ? miss.Split + "/" : "")}{miss.Case}/{miss.Input} #{miss.FormIndex} {miss.Field}: expected {miss.Expected ?? "(none)"}, got {miss.Actual ?? "(none)"}{(miss.WrongAndUnflagged ? " [unflagged]" : "")}");
             return results.All(r => r.Correct) ? ExitCodes.Ok : ExitCodes.SomeInputFailed;
         }));
         return command;

@@ -1,3 +1,4 @@
+using Extractor.Grid;
 using Extractor.Mapping;
 using Extractor.Output;
 
@@ -54,15 +55,36 @@ public sealed class UnreadableValueCheck : IReadingCheck
         kind == NumberKind.OutOfRange ? $"a number too large to be a value ({Amounts.Show(NumberText.Limit)} or more)" : "not a number";
 }
 
-/// <summary>low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold.</summary>
+/// <summary>
+/// low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold; or, on a form read
+/// by OCR, an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>):
+/// the recogniser was sure of a misreading ("绩指", a label cut by a lost ruling), whatever its confidence says.
+/// </summary>
 public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
 {
     public string Code => "low-confidence";
 
-    public IEnumerable<Check> Run(MappedForm mapped) =>
-        mapped.Readings.Where(r => r.Confidence < threshold)
+    public IEnumerable<Check> Run(MappedForm mapped)
+    {
+        var unsure = mapped.Readings.Where(r => r.Confidence < threshold)
             .GroupBy(r => r.Field)
             .Select(g => g.MinBy(r => r.Confidence)!)
             .Select(r => new Check(Code, Severity.Warning, r.Field,
-                $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"));
+                $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"))
+            .ToList();
+        return unsure.Concat(UnknownLevels(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
+    }
+
+    private IEnumerable<Check> UnknownLevels(EvaluationForm form)
+    {
+        if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
+        for (var i = 0; i < form.Indicators.Count; i++)
+        {
+            var indicator = form.Indicators[i];
+            if (indicator.Level1 is { } level1 && !IndicatorTaxonomy.IsLevel1(level1))
+                yield return new Check(Code, Severity.Warning, $"indicators[{i}].level1", $"read \"{level1}\", which is no level-1 of the indicator hierarchy");
+            if (indicator.Level2 is { } level2 && !IndicatorTaxonomy.IsLevel2(level2))
+                yield return new Check(Code, Severity.Warning, $"indicators[{i}].level2", $"read \"{level2}\", which is no level-2 of the indicator hierarchy");
+        }
+    }
 }

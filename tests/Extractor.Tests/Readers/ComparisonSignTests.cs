@@ -28,6 +28,17 @@ public class ComparisonSignTests
     }
 
     [Fact]
+    public void A_photographed_sign_whose_slanted_bar_blurred_into_its_lower_arm_is_a_sign_by_that_arms_thickness()
+    {
+        ComparisonSign.Of(Bits(PhotoGreaterOrEqualReadAsGreater)).ShouldBe('≥');
+        ComparisonSign.Of(Bits(PhotoLessOrEqualReadAsLess)).ShouldBe('≤');
+    }
+
+    [Fact]
+    public void A_bare_angle_with_arms_of_one_thickness_is_a_greater_than_sign() =>
+        ComparisonSign.Of(Bits(GreaterThanReadAsV)).ShouldBe('>');
+
+    [Fact]
     public void A_less_or_equal_sign_over_a_flat_bar_opens_to_the_right() =>
         ComparisonSign.Of(Bits(FlatLessOrEqual)).ShouldBe('≤');
 
@@ -59,6 +70,91 @@ public class ComparisonSignTests
                 bits[y, x] = art[y][x] == '#';
         return bits;
     }
+
+    /// <summary>an AR PL ≥ in a phone photo (generated dev case 4 of 60), its bar one stroke with the lower arm: read ">".</summary>
+    private static readonly string[] PhotoGreaterOrEqualReadAsGreater =
+    [
+        ".###...................",
+        ".######................",
+        "...#######.............",
+        ".....#######...........",
+        ".......#######.........",
+        "..........######.......",
+        "............######.....",
+        "..............#######..",
+        "...............#######.",
+        "................#######",
+        "................#######",
+        "................#######",
+        "..............########.",
+        "............##########.",
+        "..........############.",
+        ".......##############..",
+        ".....################..",
+        "...#################...",
+        ".#################.....",
+        ".###############.......",
+        ".#############.........",
+        ".###########...........",
+        ".########..............",
+        "#######................",
+        "#####..................",
+        ".##....................",
+    ];
+
+    /// <summary>the ≤ of the same photo, read "&lt;".</summary>
+    private static readonly string[] PhotoLessOrEqualReadAsLess =
+    [
+        "...............######",
+        ".............#######.",
+        "...........#######...",
+        "........########.....",
+        "......########.......",
+        "....########.........",
+        "..#######............",
+        "#######..............",
+        "######...............",
+        "######...............",
+        "#######..............",
+        "########.............",
+        "##########...........",
+        "############.........",
+        ".#############.......",
+        ".###############.....",
+        "..#################..",
+        "....################.",
+        ".......##############",
+        "........#############",
+        "..........###########",
+        "............#########",
+        "..............#######",
+        ".................####",
+        "...................##",
+    ];
+
+    /// <summary>the > of an ASCII ">=" on a clean scan (generated dev case 13 of 60), read "v".</summary>
+    private static readonly string[] GreaterThanReadAsV =
+    [
+        "##...............",
+        "####.............",
+        "######...........",
+        ".######..........",
+        "...######........",
+        ".....######......",
+        ".......######....",
+        ".........######..",
+        "...........######",
+        ".............####",
+        "...........######",
+        ".........#######.",
+        "......#######....",
+        "....#######......",
+        "..#######........",
+        "#######..........",
+        "#####............",
+        "###..............",
+        "#................",
+    ];
 
     /// <summary>a ≥ over its flat bar, read "2" by PP-OCR.</summary>
     private static readonly string[] GreaterOrEqualReadAsTwo =

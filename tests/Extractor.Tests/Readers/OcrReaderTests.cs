@@ -34,6 +34,19 @@ public class OcrReaderTests
         first.Cells.Single(c => c.Text == "青溪县农村生活垃圾收运处置服务项目").Confidence.ShouldBeInRange(0.5, 1.0);
     }
 
+    /// <summary>fixtures/tight-leading: 项目名 / 称 and 绩效指 / 标 wrap in narrow cells, their lines a few pixels apart.</summary>
+    [Fact]
+    public void A_label_wrapped_with_almost_no_leading_is_read_line_by_line()
+    {
+        using var pipeline = Repo.Pipeline();
+        var page = pipeline.ReadGrid(InputFile.Load(Path.Combine(Repo.Fixtures, "tight-leading", "case-0000019.scan300.pdf"))).Grid.Pages[0];
+        var texts = page.Cells.Select(c => c.Text).ToList();
+        texts.ShouldContain("项目名称");
+        texts.ShouldContain("其中：当年财政拨款");
+        texts.ShouldContain("绩效指标");
+        texts.ShouldContain("偏差原因分析及改进措施");
+    }
+
     [Fact]
     public void Text_above_the_table_becomes_a_row_spanning_it()
     {

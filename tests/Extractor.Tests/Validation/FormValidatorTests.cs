@@ -138,6 +138,21 @@ public class FormValidatorTests
         checks.Select(c => (c.Code, c.Field)).ShouldBe([("low-confidence", "indicators[0].score")]);
     }
 
+    /// <summary>dev case 19 of the generated scans: 绩效指标 wrapped in a narrow cell, read "绩指" and filled down as every level-1.</summary>
+    [Fact]
+    public void On_a_scan_an_indicator_level_that_is_no_label_of_the_hierarchy_is_low_confidence_however_sure_the_reading()
+    {
+        var form = Consistent();
+        form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
+        (form.Indicators[0].Level1, form.Indicators[0].Level2) = ("绩指", "数量指标");
+        (form.Indicators[1].Level1, form.Indicators[1].Level2) = ("产出指标(50分)", "质暈指标");
+        var checks = Validate(form, new FieldReading("indicators[0].level1", "绩指", null, 0.99, 1, 12, 0));
+        checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].level1", "low-confidence@indicators[1].level2"]);
+
+        form.Source.Method = Extractor.Grid.ReadMethod.PdfText;
+        Validate(form).ShouldBeEmpty("a text layer prints what the office typed: its own labels are no misreading");
+    }
+
     [Fact]
     public void After_a_correction_the_value_checks_run_again_and_the_corrected_fields_reading_checks_are_dropped()
     {

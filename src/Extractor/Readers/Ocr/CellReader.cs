@@ -300,24 +300,28 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
 
     /// <summary>
     /// A target's leading comparison sign as its ink shows it (<see cref="ComparisonSign"/>): the engines read a lone
-    /// ≥ as M, V, 2, = or >, ≤ as 八, 人 or &lt;, and Tesseract has neither. Only a first character that may be such a
-    /// misreading, followed by a number or by nothing, is replaced; then <see cref="TargetMisreadings.Tidy"/>.
+    /// ≥ as M, V, 2, = or >, ≤ as 八, 人 or &lt;, and Tesseract has neither; an ASCII ">=" may come as "v=". Only a
+    /// first character that may be such a misreading, followed by a number or by nothing (or by =, alone in a sign
+    /// column of its own or before a number, for a bare > or &lt;),
+    /// is replaced, and a ≥ or ≤ read is never taken down to > or &lt; (a faint bar lost from the ink mask); then
+    /// <see cref="TargetMisreadings.Tidy"/>.
     /// </summary>
     private string SignRead(string text, PixelRect bounds)
     {
-        if (SignMisreadings.Contains(text[0]) && FollowedByNumber(text) && ComparisonSign.Of(FirstGlyph(bounds)) is { } sign)
-            text = sign + text[1..];
+        var rest = text[1..].TrimStart();
+        var beforeNumber = rest.Length == 0 || char.IsAsciiDigit(rest[0]);
+        var beforeEquals = rest.Length > 0 && rest[0] == '=' && (rest.Length == 1 || char.IsAsciiDigit(rest[1]));
+        if (SignMisreadings.Contains(text[0]) && (beforeNumber || beforeEquals) && ComparisonSign.Of(FirstGlyph(bounds)) is { } sign)
+        {
+            var bare = sign is '>' or '<';
+            if ((beforeNumber || bare) && !(bare && text[0] is '≥' or '≤')) text = sign + text[1..];
+        }
         return TargetMisreadings.Tidy(text);
     }
 
-    /// <summary>What the engines have read comparison signs as, on the generated corpus's scans.</summary>
-    private static readonly char[] SignMisreadings = ['≥', '≤', '=', '>', '<', '2', 'M', 'V', 'v', '八', '人', '二', '之', 'Z'];
-
-    private static bool FollowedByNumber(string text)
-    {
-        var rest = text[1..].TrimStart();
-        return rest.Length == 0 || char.IsAsciiDigit(rest[0]);
-    }
+    /// <summary>What the engines have read comparison signs as, on the generated corpus's scans and photos.</summary>
+    private static readonly char[] SignMisreadings =
+        ['≥', '≤', '=', '>', '<', '1', '2', '5', 'M', 'N', 'S', 's', 'V', 'v', 'Y', 'Z', 'z', '八', '人', '二', '之', '到'];
 
     /// <summary>The ink of the cell's first glyph: the first run of inked columns from the left, cropped to its rows.</summary>
     private bool[,] FirstGlyph(PixelRect bounds)
@@ -335,12 +339,16 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     }
 
     /// <summary>
-    /// The text lines of a cell: bands of inked rows split by blank rows; a band too thin for a line (a
-    /// stroke of a character split off by its own gap) joins the band nearest to it.
+    /// The text lines of a cell: bands of inked rows split by blank rows (gaps of a few rows bridged: a character's
+    /// own blank rows, 三 or 二); a band as tall as two lines is split at every blank row instead (a narrow label
+    /// cell's wrapped 项目名 / 称, set with almost no leading); a band too thin for a line (a stroke of a character
+    /// split off by its own gap) joins the band nearest to it.
     /// </summary>
     internal List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
     {
-        var bands = InkMask.Bands(ink.InkRows(bounds, 1), Math.Max(2, (int)(5 * _u)));
+        var rows = ink.InkRows(bounds, 1);
+        var bands = InkMask.Bands(rows, Math.Max(2, (int)(5 * _u)))
+            .SelectMany(b => b.End - b.Start >= TwoLines * singleLineHeight ? Unbridged(rows, b) : [b]).ToList();
         var minHeight = singleLineHeight * 3 / 5;
         for (var k = 0; k < bands.Count && bands.Count > 1;)
         {
@@ -355,6 +363,13 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
         }
         return bands.Select(b => new PixelRect(bounds.Left, bounds.Top + b.Start, bounds.Right, bounds.Top + b.End)).ToList();
     }
+
+    /// <summary>A band this many single-line heights tall holds two lines or more (a line with its gap is ~1.2).</summary>
+    private const double TwoLines = 1.7;
+
+    /// <summary>The runs of inked rows within a band, no blank row bridged.</summary>
+    private static IEnumerable<(int Start, int End)> Unbridged(bool[] rows, (int Start, int End) band) =>
+        InkMask.Bands(rows[band.Start..band.End], 0).Select(b => (band.Start + b.Start, band.Start + b.End));
 
     /// <summary>
     /// Text without CJK that is mostly digits: a number, percentage or numeric target misread ("9296" for

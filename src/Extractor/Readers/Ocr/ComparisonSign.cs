@@ -9,6 +9,9 @@ namespace Extractor.Readers.Ocr;
 /// other near its mid-height (≥: tips left, apex right); the bar is flat (a bold font may join it to the angle),
 /// or slanted parallel to the lower arm (the AR PL fonts). A 2 has a flat bar at its foot too, but its top is a
 /// wide arc, not an arm's narrow tip;</item>
+/// <item>≥ or ≤ too when it is a lone angle whose lower arm is much thicker than its upper one: the slanted bar
+/// blurred into the arm beside it (a photo); with arms of one thickness, a lone angle is > or &lt; (ASCII ">=", its
+/// > read v or V);</item>
 /// <item>= when it is two flat bars of one length, one over the other (二's upper bar is shorter);</item>
 /// <item>otherwise nothing: the reading stays.</item>
 /// </list>
@@ -45,14 +48,20 @@ internal static class ComparisonSign
     /// <summary>A connected part with less than this share of the glyph's ink is a speck of noise, not a stroke.</summary>
     private const double SpeckShare = 0.03;
 
-    /// <summary>The sign the glyph's ink shows (≥, ≤ or =), or null when it shows none of them.</summary>
+    /// <summary>A lone angle's lower arm at least this many times as thick as its upper arm holds a slanted bar.</summary>
+    private const double ThickArm = 1.4;
+
+    /// <summary>A lone angle's arms within this ratio of thickness are one stroke each: > or &lt;.</summary>
+    private const double EvenArms = 1.25;
+
+    /// <summary>The sign the glyph's ink shows (≥, ≤, =, > or &lt;), or null when it shows none of them.</summary>
     public static char? Of(bool[,] glyph)
     {
         if (glyph.GetLength(0) < MinHeight || glyph.GetLength(1) < 3) return null;
         var parts = InkPart.Split(glyph, SpeckShare).OrderBy(p => p.Top).ToList();
         return parts.Count switch
         {
-            1 => Joined(parts[0]),
+            1 => Joined(parts[0]) ?? LoneAngle(parts[0]),
             2 when IsEqualsSign(parts[0], parts[1], glyph) => '=',
             2 => Stacked(parts[0], parts[1], glyph),
             _ => null,
@@ -70,6 +79,26 @@ internal static class ComparisonSign
         var angleRows = Enumerable.Range(0, barTop).Where(y => part.LongestRun(y) > 0).ToList();
         if (angleRows.Count < part.Height / 3 || angleRows[^1] - angleRows[0] + 1 != angleRows.Count) return null;
         return AngleSign(part, angleRows[0], angleRows[^1] + 1);
+    }
+
+    /// <summary>
+    /// One part that is an angle and nothing under it: its arms' thickness (the median row run between tip and
+    /// apex) tells a slanted bar merged into the lower arm (≥, ≤) from a bare angle (>, &lt;).
+    /// </summary>
+    private static char? LoneAngle(InkPart part)
+    {
+        if (AngleSign(part, 0, part.Height) is not { } sign) return null;
+        Func<int, double> reach = sign == '≥' ? y => part.Right(y) : y => part.Width - 1 - part.Left(y);
+        var far = Enumerable.Range(0, part.Height).Max(reach);
+        var apex = Enumerable.Range(0, part.Height).Where(y => reach(y) >= far - 1).ToList();
+        var tip = Math.Max(2, (int)(TipRows * part.Height));
+        var upper = Enumerable.Range(tip, Math.Max(0, apex[0] - tip)).Select(part.LongestRun).Order().ToList();
+        var lower = Enumerable.Range(apex[^1] + 1, Math.Max(0, part.Height - tip - apex[^1] - 1)).Select(part.LongestRun).Order().ToList();
+        if (upper.Count < 2 || lower.Count < 2) return null;
+        var ratio = (double)lower[lower.Count / 2] / upper[upper.Count / 2];
+        if (ratio >= ThickArm) return sign;
+        if (ratio <= EvenArms && ratio >= 1 / EvenArms) return sign == '≥' ? '>' : '<';
+        return null;
     }
 
     /// <summary>Two parts: the angle above, its bar below (flat, or slanted toward the angle's open side).</summary>
