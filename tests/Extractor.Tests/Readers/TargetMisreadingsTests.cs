@@ -10,7 +10,8 @@ public class TargetMisreadingsTests
     [InlineData("=。次", "=0次")]
     [InlineData("=O次", "=0次")]
     [InlineData("。", "0")]
-    public void A_targets_misread_space_or_zero_after_its_sign_is_put_right(string read, string expected) =>
+    [InlineData("了", "7")]
+    public void A_targets_misread_space_or_zero_after_its_sign_and_a_seven_read_as_a_lone_了_are_put_right(string read, string expected) =>
         TargetMisreadings.Tidy(read).ShouldBe(expected);
 
     [Theory]
@@ -18,5 +19,6 @@ public class TargetMisreadingsTests
     [InlineData("=0次")]
     [InlineData("O型")]
     [InlineData("服务 90")]
+    [InlineData("了解程度")]
     public void Other_text_stays(string read) => TargetMisreadings.Tidy(read).ShouldBe(read);
 }
