@@ -165,17 +165,18 @@ public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options
     }
 
     /// <summary>
-    /// What a crashed run left: temporary outputs whose writer is gone are removed (the complete file was never
+    /// What a crashed run left: temporary outputs and notes whose writer is gone are removed (the complete file was never
     /// renamed into place); contents it had written and archived but not recorded are finished; the rest given back.
     /// A lost ledger is first rebuilt from the outbox and the quarantine notes (<see cref="Ledger.LedgerRebuild"/>).
     /// </summary>
     public void Recover()
     {
         Ledger.LedgerRebuild.IfLost(data, ledger, log);
-        if (Directory.Exists(data.Outbox))
-            foreach (var temp in Directory.EnumerateFiles(data.Outbox, ".*.tmp"))
-                if (FormJson.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
-                    File.Delete(temp);
+        foreach (var (folder, depth) in new[] { (data.Outbox, SearchOption.TopDirectoryOnly), (data.Quarantine, SearchOption.AllDirectories) })
+            if (Directory.Exists(folder))
+                foreach (var temp in Directory.EnumerateFiles(folder, ".*.tmp", depth))
+                    if (AtomicFile.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
+                        File.Delete(temp);
 
         foreach (var stale in ledger.StaleClaims())
         {
@@ -233,8 +234,9 @@ public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)) == sha256 ? copy : null;
     }
 
+    /// <summary>Written atomically: whoever reads the quarantine (the archive team's scripts) never sees half a note.</summary>
     private static void WriteNote(string target, QuarantineNote note) =>
-        File.WriteAllText(target + ".error.json", JsonSerializer.Serialize(note, QuarantineNote.Json));
+        AtomicFile.Write(target + ".error.json", System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(note, QuarantineNote.Json)));
 
     private void Archive(byte[] path, string relativeName, string sha256, OriginalHandling handling)
     {

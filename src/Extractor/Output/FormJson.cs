@@ -33,7 +33,7 @@ public static partial class FormJson
     /// <summary>
     /// Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over the name.
     /// The temporary name carries the writer's process id, so a later run can tell a crashed writer's leftovers
-    /// from a live writer's file (<see cref="TemporaryFileOwner"/>).
+    /// from a live writer's file (<see cref="AtomicFile.TemporaryFileOwner"/>).
     /// </summary>
     public static string Write(EvaluationForm form, string folder)
     {
@@ -44,35 +44,8 @@ public static partial class FormJson
     }
 
     /// <summary>Writes the document atomically under the given path (a corrected document keeps its name).</summary>
-    public static void WriteTo(EvaluationForm form, string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                var bytes = new UTF8Encoding(false).GetBytes(Serialize(form) + "\n");
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>The process id a temporary file of <see cref="Write"/> was made by; null for any other name.</summary>
-    public static int? TemporaryFileOwner(string path)
-    {
-        var match = TemporaryName().Match(Path.GetFileName(path));
-        return match.Success && int.TryParse(match.Groups[1].Value, out var pid) ? pid : null;
-    }
-
-    [GeneratedRegex(@"^\..+\.(\d+)-[0-9a-f]{32}\.tmp$")]
-    private static partial Regex TemporaryName();
+    public static void WriteTo(EvaluationForm form, string path) =>
+        AtomicFile.Write(path, new UTF8Encoding(false).GetBytes(Serialize(form) + "\n"));
 
     [GeneratedRegex(@"[\\/:*?""<>|\x00-\x1F]")]
     private static partial Regex UnsafeInName();

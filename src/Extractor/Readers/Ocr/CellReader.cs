@@ -340,16 +340,16 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
 
     /// <summary>
     /// The text lines of a cell: bands of inked rows split by blank rows (gaps of a few rows bridged: a character's
-    /// own blank rows, 三 or 二); a band as tall as two lines is split at every blank row instead (a narrow label
-    /// cell's wrapped 项目名 / 称, set with almost no leading); a band too thin for a line (a stroke of a character
+    /// own blank rows, 三 or 二); a band as tall as two lines is split at its blank rows instead where that leaves
+    /// pieces of a line's height each (a narrow label cell's wrapped 项目名 / 称, set with almost no leading); a band too thin for a line (a stroke of a character
     /// split off by its own gap) joins the band nearest to it.
     /// </summary>
     internal List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
     {
         var rows = ink.InkRows(bounds, 1);
-        var bands = InkMask.Bands(rows, Math.Max(2, (int)(5 * _u)))
-            .SelectMany(b => b.End - b.Start >= TwoLines * singleLineHeight ? Unbridged(rows, b) : [b]).ToList();
         var minHeight = singleLineHeight * 3 / 5;
+        var bands = InkMask.Bands(rows, Math.Max(2, (int)(5 * _u)))
+            .SelectMany(b => b.End - b.Start >= TwoLines * singleLineHeight ? Unbridged(rows, b, minHeight) : [b]).ToList();
         for (var k = 0; k < bands.Count && bands.Count > 1;)
         {
             if (bands[k].End - bands[k].Start >= minHeight) { k++; continue; }
@@ -367,9 +367,15 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// <summary>A band this many single-line heights tall holds two lines or more (a line with its gap is ~1.2).</summary>
     private const double TwoLines = 1.7;
 
-    /// <summary>The runs of inked rows within a band, no blank row bridged.</summary>
-    private static IEnumerable<(int Start, int End)> Unbridged(bool[] rows, (int Start, int End) band) =>
-        InkMask.Bands(rows[band.Start..band.End], 0).Select(b => (band.Start + b.Start, band.Start + b.End));
+    /// <summary>
+    /// The runs of inked rows within a band, no blank row bridged, when each is a line's height; else the band as it
+    /// is (a seal's specks or a character's own blank rows split it into pieces no line is made of).
+    /// </summary>
+    private static List<(int Start, int End)> Unbridged(bool[] rows, (int Start, int End) band, int minHeight)
+    {
+        var runs = InkMask.Bands(rows[band.Start..band.End], 0).Select(b => (band.Start + b.Start, band.Start + b.End)).ToList();
+        return runs.Count > 1 && runs.All(r => r.Item2 - r.Item1 >= minHeight) ? runs : [band];
+    }
 
     /// <summary>
     /// Text without CJK that is mostly digits: a number, percentage or numeric target misread ("9296" for
