@@ -39,6 +39,7 @@ public class ChaosTests
         last.Files(last.Inbox).ShouldBeEmpty();
         last.Files(last.Work).ShouldBeEmpty();
         last.Files(last.Outbox, "*.tmp").ShouldBeEmpty();
+        last.Files(last.Quarantine, "*.tmp").ShouldBeEmpty("a note a killed worker was writing is removed on restart");
         var forms = last.Files(last.Outbox, "*.json").Select(f => JsonNode.Parse(File.ReadAllText(f))!["source"]!)
             .Select(s => $"{s["sha256"]}#{s["formIndex"]}").ToList();
         forms.Count.ShouldBe(expectedForms);
@@ -47,7 +48,8 @@ public class ChaosTests
 
     /// <summary>Originals the worker is done with: archived, or quarantined beside their note.</summary>
     private static int Originals(WorkerProcess worker) =>
-        worker.Files(worker.Archive).Length + worker.Files(worker.Quarantine).Count(f => !f.EndsWith(".error.json", StringComparison.Ordinal));
+        worker.Files(worker.Archive).Length
+        + worker.Files(worker.Quarantine).Count(f => !f.EndsWith(".error.json", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal));
 
     /// <summary>The drops in order: good files of every fixture kind (each its own content), duplicates, bad and hostile files.</summary>
     private static List<Action<WorkerProcess>> Drops(Random random, out int expectedForms)
