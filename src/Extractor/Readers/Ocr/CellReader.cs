@@ -341,8 +341,8 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// <summary>
     /// The text lines of a cell: bands of inked rows split by blank rows (gaps of a few rows bridged: a character's
     /// own blank rows, 三 or 二); a band as tall as two lines is split at its blank rows instead where that leaves
-    /// pieces of a line's height each (a narrow label cell's wrapped 项目名 / 称, set with almost no leading); a band too thin for a line (a stroke of a character
-    /// split off by its own gap) joins the band nearest to it.
+    /// pieces of a line's height each (a narrow label cell's wrapped 项目名 / 称, set with almost no leading); a band
+    /// too thin for a line (a stroke of a character split off by its own gap) joins the band nearest to it.
     /// </summary>
     internal List<PixelRect> LineBands(PixelRect bounds, int singleLineHeight)
     {

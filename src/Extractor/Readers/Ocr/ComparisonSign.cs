@@ -88,9 +88,7 @@ internal static class ComparisonSign
     private static char? LoneAngle(InkPart part)
     {
         if (AngleSign(part, 0, part.Height) is not { } sign) return null;
-        Func<int, double> reach = sign == '≥' ? y => part.Right(y) : y => part.Width - 1 - part.Left(y);
-        var far = Enumerable.Range(0, part.Height).Max(reach);
-        var apex = Enumerable.Range(0, part.Height).Where(y => reach(y) >= far - 1).ToList();
+        var apex = ApexRows(0, part.Height, sign == '≥' ? part.RightReach : part.LeftReach);
         var tip = Math.Max(2, (int)(TipRows * part.Height));
         var upper = Enumerable.Range(tip, Math.Max(0, apex[0] - tip)).Select(part.LongestRun).Order().ToList();
         var lower = Enumerable.Range(apex[^1] + 1, Math.Max(0, part.Height - tip - apex[^1] - 1)).Select(part.LongestRun).Order().ToList();
@@ -126,16 +124,20 @@ internal static class ComparisonSign
             Enumerable.Range(top, tip).Concat(Enumerable.Range(bottom - tip, tip)).All(y => reach(y) <= limit);
         bool ApexInMiddle(Func<int, double> reach)
         {
-            var far = Enumerable.Range(top, rows).Max(reach);
-            var apexRows = Enumerable.Range(top, rows).Where(y => reach(y) >= far - 1).ToList();
+            var apexRows = ApexRows(top, bottom, reach);
             var apex = (apexRows[0] + apexRows[^1]) / 2.0 - top;
             return apex >= ApexMargin * rows && apex <= (1 - ApexMargin) * rows;
         }
-        double RightReach(int y) => part.Right(y);
-        double LeftReach(int y) => part.Width - 1 - part.Left(y);
-        if (Tips(RightReach) && ApexInMiddle(RightReach)) return '≥';
-        if (Tips(LeftReach) && ApexInMiddle(LeftReach)) return '≤';
+        if (Tips(part.RightReach) && ApexInMiddle(part.RightReach)) return '≥';
+        if (Tips(part.LeftReach) && ApexInMiddle(part.LeftReach)) return '≤';
         return null;
+    }
+
+    /// <summary>The rows of [top, bottom) reaching furthest (within a pixel) toward the angle's closed side.</summary>
+    private static List<int> ApexRows(int top, int bottom, Func<int, double> reach)
+    {
+        var far = Enumerable.Range(top, bottom - top).Max(reach);
+        return Enumerable.Range(top, bottom - top).Where(y => reach(y) >= far - 1).ToList();
     }
 
     /// <summary>Two flat bars of one length, one over the other.</summary>

@@ -38,6 +38,12 @@ internal sealed class InkPart
         return -1;
     }
 
+    /// <summary>How far right row <paramref name="y"/>'s ink reaches (its last column), for an angle opening left.</summary>
+    public double RightReach(int y) => Right(y);
+
+    /// <summary>How far left row <paramref name="y"/>'s ink reaches, counted from the part's right edge.</summary>
+    public double LeftReach(int y) => Width - 1 - Left(y);
+
     /// <summary>The middle of row <paramref name="y"/>'s ink, in the glyph's columns.</summary>
     public double Centre(int y) => LeftEdge + (Left(y) + Right(y)) / 2.0;
 
