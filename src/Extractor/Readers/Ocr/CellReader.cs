@@ -314,7 +314,8 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
         if (SignMisreadings.Contains(text[0]) && (beforeNumber || beforeEquals) && ComparisonSign.Of(FirstGlyph(bounds)) is { } sign)
         {
             var bare = sign is '>' or '<';
-            if ((beforeNumber || bare) && !(bare && text[0] is '≥' or '≤')) text = sign + text[1..];
+            var signReadWithItsBar = bare && text[0] is '≥' or '≤';
+            if ((beforeNumber || bare) && !signReadWithItsBar) text = sign + text[1..];
         }
         return TargetMisreadings.Tidy(text);
     }

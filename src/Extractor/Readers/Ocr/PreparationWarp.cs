@@ -12,15 +12,24 @@ internal sealed class PreparationWarp
     private readonly double scaleX, scaleY, cos, sin, centreX, centreY;
     private Homography? unstraighten;
 
-    /// <param name="scaleX">Prepared pixels per source pixel across (likewise <paramref name="scaleY"/> down).</param>
+    /// <param name="source">The source image's size in pixels.</param>
+    /// <param name="prepared">The prepared page's size in pixels (the deskew turns it about its centre).</param>
     /// <param name="degrees">The deskew rotation applied, clockwise positive as leptonica turns the image (0: none).</param>
-    /// <param name="width">The prepared page's width in pixels (rotation is about its centre; likewise <paramref name="height"/>).</param>
-    public PreparationWarp(double scaleX, double scaleY, double degrees, int width, int height)
+    public PreparationWarp((int Width, int Height) source, (int Width, int Height) prepared, double degrees)
     {
-        (this.scaleX, this.scaleY) = (scaleX, scaleY);
+        SourceSize = source;
+        (scaleX, scaleY) = ((double)prepared.Width / source.Width, (double)prepared.Height / source.Height);
         (cos, sin) = (Math.Cos(degrees * Math.PI / 180), Math.Sin(degrees * Math.PI / 180));
-        (centreX, centreY) = (width / 2.0, height / 2.0);
+        (centreX, centreY) = (prepared.Width / 2.0, prepared.Height / 2.0);
     }
+
+    public (int Width, int Height) SourceSize { get; }
+
+    /// <summary>
+    /// A grid found on the prepared page in the source image's pixels: its cells and rulings only scaled (upright, as
+    /// drawn over the prepared page), its text boxes mapped back to where the source shows the text.
+    /// </summary>
+    public GridPage Place(GridPage grid) => grid.Placed(b => b.Scaled(1 / scaleX, 1 / scaleY), SourceSize, ToSource);
 
     /// <summary>The page was straightened by the homography taking <paramref name="from"/> to <paramref name="to"/>.</summary>
     public void Straightened(IReadOnlyList<(double X, double Y)> from, IReadOnlyList<(double X, double Y)> to) =>

@@ -18,7 +18,6 @@ internal static class ScanPageReader
     /// <summary>Reads a page image; <paramref name="source"/> is released once the page is prepared.</summary>
     public static GridPage Read(Pix source, double sourceDpi, int? pageNumber, string method, OcrEngine engine, OcrOptions options, CancellationToken cancellationToken)
     {
-        var (sourceWidth, sourceHeight) = (source.Width, source.Height);
         using var page = ScanPreparation.Prepare(source, sourceDpi, options);
         var ink = InkMask.From(page.Binary);
         var rulings = ScanRulings.Find(ink, page.Dpi, options.Rulings);
@@ -27,9 +26,8 @@ internal static class ScanPageReader
         engine.Tesseract.SetPage(page);
         var reader = new CellReader(engine, page, ink, options);
         var u = page.Dpi / 300.0;
-        var (scaleX, scaleY) = ((double)sourceWidth / page.Width, (double)sourceHeight / page.Height);
         if (tables.Count == 0 && BorderlessScan.Read(ink, reader, page.Dpi, pageNumber, method, cancellationToken) is { } borderless)
-            return borderless.Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight), page.Warp.ToSource);
+            return page.Warp.Place(borderless);
 
         var cells = new List<Cell>();
         var row = 0;
@@ -63,10 +61,8 @@ internal static class ScanPageReader
             row += table.RowCount;
             freeTop = table.Bounds.Bottom;
         }
-        // Boxes were found on the prepared page; the grid gives them in the source image's own pixels: the cells and
-        // rulings scaled (upright, as drawn over the prepared page), the text mapped back to where the source shows it.
-        return new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() }
-            .Placed(b => b.Scaled(scaleX, scaleY), (sourceWidth, sourceHeight), page.Warp.ToSource);
+        // Boxes were found on the prepared page; the grid gives them in the source image's own pixels.
+        return page.Warp.Place(new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() });
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>

@@ -46,7 +46,7 @@ internal static class ScanPreparation
         var image = Step(source, Grey(source));
         if (scale != 1.0) image = Step(image, Leptonica.pixScaleGrayLI(image, (float)scale, (float)scale).OrThrow("scale the image"));
         var deskewed = Deskew(image, options.MaxDeskewDegrees, out var degrees);
-        var warp = new PreparationWarp((double)image.Width / sourceWidth, (double)image.Height / sourceHeight, degrees, image.Width, image.Height);
+        var warp = new PreparationWarp((sourceWidth, sourceHeight), (image.Width, image.Height), degrees);
         image = Step(image, deskewed);
         var flat = Step(image, Leptonica.pixBackgroundNormSimple(image, IntPtr.Zero, IntPtr.Zero).OrThrow("normalise the background"));
         var binary = Leptonica.pixThresholdToBinary(flat, InkThreshold).OrThrow("binarise the image");
