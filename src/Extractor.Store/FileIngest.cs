@@ -172,11 +172,9 @@ public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options
     public void Recover()
     {
         Ledger.LedgerRebuild.IfLost(data, ledger, log);
-        foreach (var (folder, depth) in new[] { (data.Outbox, SearchOption.TopDirectoryOnly), (data.Quarantine, SearchOption.AllDirectories) })
-            if (Directory.Exists(folder))
-                foreach (var temp in Directory.EnumerateFiles(folder, ".*.tmp", depth))
-                    if (AtomicFile.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
-                        File.Delete(temp);
+        foreach (var temp in Temporaries())
+            if (AtomicFile.TemporaryFileOwner(temp) is { } pid && !OwnerProcess.IsRunning(pid))
+                File.Delete(temp);
 
         foreach (var stale in ledger.StaleClaims())
         {
@@ -190,6 +188,21 @@ public sealed class FileIngest(IFileExtractor extractor, PipelineOptions options
                 ledger.Release(stale.Sha256);
             }
         }
+    }
+
+    /// <summary>
+    /// Temporary names in the outbox and anywhere in the quarantine. The quarantine holds refused links (one may point
+    /// at "/"), so it is walked with <see cref="FolderWalk"/>, which never follows a link.
+    /// </summary>
+    private IEnumerable<string> Temporaries()
+    {
+        if (Directory.Exists(data.Outbox))
+            foreach (var temp in Directory.EnumerateFiles(data.Outbox, ".*.tmp", SearchOption.TopDirectoryOnly))
+                yield return temp;
+        if (!Directory.Exists(data.Quarantine)) yield break;
+        foreach (var entry in FolderWalk.Entries(data.Quarantine))
+            if (entry.Kind == EntryKind.File && entry.RelativeText is not null && entry.Name.EndsWith(".tmp", StringComparison.Ordinal))
+                yield return Path.Combine(data.Quarantine, entry.RelativeText);
     }
 
     /// <summary>

@@ -63,6 +63,14 @@ public class HostileInboxTests
         worker.Files(worker.Quarantine).Where(f => new FileInfo(f).LinkTarget is null && !f.EndsWith(".error.json")).ShouldBeEmpty();
         worker.Files(worker.Outbox, "*.json").Length.ShouldBe(6);
         ShouldBeUntouched(outside);
+
+        // A restart cleans the quarantine of dead writers' temporaries without entering its links.
+        var deadWriters = Path.Combine(outside, $".note.json.4194305-{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(deadWriters, "not the worker's");
+        worker.Stop().ShouldBe(0);
+        using (var restarted = new WorkerProcess(worker.Root).Start()) restarted.Stop().ShouldBe(0);
+        File.Exists(deadWriters).ShouldBeTrue("a temporary behind a quarantined link is not the worker's to remove");
+        ShouldBeUntouched(outside);
         Directory.Delete(outside, true);
     }
 

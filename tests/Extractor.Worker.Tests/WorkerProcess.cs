@@ -55,7 +55,15 @@ internal sealed class WorkerProcess : IDisposable
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
-        WaitUntil(() => Log.Contains("Watching"), TimeSpan.FromSeconds(30), "the worker to start");
+        try
+        {
+            WaitUntil(() => Log.Contains("Watching"), TimeSpan.FromSeconds(30), "the worker to start");
+        }
+        catch
+        {
+            Dispose(); // the caller's using never got the process: no worker outlives its test
+            throw;
+        }
         return this;
     }
 
