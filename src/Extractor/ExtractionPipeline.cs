@@ -95,7 +95,6 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
                 continue;
             }
             var mapped = FormMapper.Map(segment);
-            _validator.Validate(mapped);
             var form = mapped.Form;
             form.Source.File = file.Name;
             form.Source.Sha256 = file.Sha256;
@@ -104,6 +103,8 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             var pages = PagesOf(document, segment);
             form.Source.PageSizes = PageSizes(form.Source.Pages, pages);
             form.Source.Sheet = segment.Sheet;
+            // After the source: some checks depend on how the form was read (OCR).
+            _validator.Validate(mapped);
             forms.Add(form);
         }
 

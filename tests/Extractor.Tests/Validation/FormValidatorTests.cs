@@ -153,6 +153,28 @@ public class FormValidatorTests
         Validate(form).ShouldBeEmpty("a text layer prints what the office typed: its own labels are no misreading");
     }
 
+    /// <summary>dev case 4 of the generated photos: "绩" read as the level-1 went unflagged, the checks ran before the method was known.</summary>
+    [Fact]
+    public void The_pipeline_checks_a_form_knowing_it_was_read_by_ocr()
+    {
+        var pipeline = Repo.Pipeline();
+        var file = Extractor.Readers.InputFile.Load(Repo.Seed);
+        var (kind, grid) = pipeline.ReadGrid(file);
+        var first = true;
+        var pages = grid.Pages.Select(p => new Extractor.Grid.GridPage(p.Number, Extractor.Grid.ReadMethod.PdfOcr, p.Cells.Select(c =>
+        {
+            if (!first || c.Text != "产出指标") return c;
+            first = false;
+            return c with { Text = "绩" };
+        }))).ToList();
+
+        var form = pipeline.Extract(file, kind, new Extractor.Grid.GridDocument(pages)).Forms[0];
+
+        form.Source.Method.ShouldBe(Extractor.Grid.ReadMethod.PdfOcr);
+        form.Indicators[0].Level1.ShouldBe("绩");
+        form.Checks.ShouldContain(c => c.Code == "low-confidence" && c.Field == "indicators[0].level1");
+    }
+
     [Fact]
     public void After_a_correction_the_value_checks_run_again_and_the_corrected_fields_reading_checks_are_dropped()
     {
