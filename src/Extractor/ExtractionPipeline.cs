@@ -8,6 +8,7 @@ using Extractor.Readers.Ocr;
 using Extractor.Readers.Office;
 using Extractor.Readers.Pdf;
 using Extractor.Readers.Text;
+using Extractor.Tables;
 using Extractor.Validation;
 
 namespace Extractor;
@@ -19,7 +20,7 @@ public sealed record SkippedForm(int Position, string Reason);
 public sealed record FileExtraction(InputFile File, InputKind Kind, IReadOnlyList<EvaluationForm> Forms, IReadOnlyList<SkippedForm> Skipped);
 
 /// <summary>
-/// file → detect kind → reader → grid pages → form segmenter → mapper → validator. Hosts (worker, command
+/// file → detect kind → reader → grid pages (scanned continuations in their previous page's columns) → form segmenter → mapper → validator. Hosts (worker, command
 /// line) call this and write what it returns; none of them holds extraction logic.
 /// </summary>
 public sealed class ExtractionPipeline : IFileExtractor, IDisposable
@@ -27,6 +28,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
     private readonly IReadOnlyDictionary<InputKind, IDocumentReader> _readers;
     private readonly FormValidator _validator;
     private readonly OcrReaders? _ownedOcr;
+    private readonly double _continuedColumnTolerance;
 
     /// <summary>
     /// Every reader, the PDF reader handing pages without a text layer to OCR. The OCR engines are pooled (one per
@@ -47,6 +49,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             [InputKind.Docx] = new WordTableReader(options.Limits),
         };
         _validator = FormValidator.Default(options.LowConfidenceThreshold);
+        _continuedColumnTolerance = options.Ocr.Rulings.ContinuedColumnTolerance;
     }
 
     public void Dispose() => _ownedOcr?.Dispose();
@@ -74,10 +77,12 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
         return (kind, Read(file, kind, cancellationToken));
     }
 
-    private GridDocument Read(InputFile file, InputKind kind, CancellationToken cancellationToken) =>
-        _readers.TryGetValue(kind, out var reader)
-            ? reader.Read(file, cancellationToken)
-            : throw new InputRejectedException($"{kind} files cannot be read by this build");
+    private GridDocument Read(InputFile file, InputKind kind, CancellationToken cancellationToken)
+    {
+        if (!_readers.TryGetValue(kind, out var reader)) throw new InputRejectedException($"{kind} files cannot be read by this build");
+        var document = reader.Read(file, cancellationToken);
+        return new GridDocument(ContinuedPageColumns.Align(document.Pages, _continuedColumnTolerance));
+    }
 
     /// <summary>The forms of a grid already read (<see cref="ReadGrid"/>); throws <see cref="InputRejectedException"/> when it has none.</summary>
     public FileExtraction Extract(InputFile file, InputKind kind, GridDocument document)

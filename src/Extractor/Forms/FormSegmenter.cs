@@ -19,7 +19,8 @@ public sealed class FormSegment
 
 /// <summary>
 /// Cuts a document's rows into forms: a title row starts a form, a form continues across page breaks until
-/// the next title, and one page may end a form and start another. A sheet of a workbook starts afresh: a form
+/// the next title, and one page may end a form and start another. A form whose title was lost (a bad scan) starts
+/// at its project name when the form before it is finished (its total row read). A sheet of a workbook starts afresh: a form
 /// never runs on into the next sheet, and a sheet holding no form (project records, notes) is named as skipped,
 /// so the file's log line tells every sheet that gave no document.
 /// </summary>
@@ -47,6 +48,13 @@ public static class FormSegmenter
                     Close(segments, rows, title);
                     rows = [];
                 }
+                else if (rowTitle is null && title?.Kind != FormKind.Other && ProjectOf(row) is { } project
+                    && EndOfFinishedForm(rows, project) is { } end)
+                {
+                    Close(segments, rows[..end], title);
+                    rows = rows[end..];
+                    title = null;
+                }
                 if (rowTitle is not null) title = rowTitle;
                 rows.Add(row);
             }
@@ -54,6 +62,29 @@ public static class FormSegmenter
         Close(segments, rows, title);
         return segments;
     }
+
+    /// <summary>
+    /// Where the form so far ends when another project's name follows it with no title between (a title lost to a bad
+    /// scan): just after its total row, when it names a project of its own before that, another than
+    /// <paramref name="next"/> (an office's workbook prints the same project's other tables after its form); null
+    /// while the form is unfinished.
+    /// </summary>
+    private static int? EndOfFinishedForm(List<GridRow> rows, string next)
+    {
+        var total = rows.FindLastIndex(r => HasLabel(r, FormLabels.Total));
+        var project = rows.FindIndex(r => ProjectOf(r) is not null);
+        return project >= 0 && total > project && ProjectOf(rows[project]) != next ? total + 1 : null;
+    }
+
+    /// <summary>The project a 项目名称 row names: the first text right of the label; null for other rows.</summary>
+    private static string? ProjectOf(GridRow row)
+    {
+        var columns = row.FilledColumns().ToList();
+        var label = columns.FindIndex(c => Label.Is(row.TextAt(c), FormLabels.ProjectName));
+        return label >= 0 && label + 1 < columns.Count ? row.TextAt(columns[label + 1]) : null;
+    }
+
+    private static bool HasLabel(GridRow row, string[] label) => row.FilledColumns().Any(c => Label.Is(row.TextAt(c), label));
 
     private static void Close(List<FormSegment> segments, List<GridRow> rows, (FormKind Kind, string Reason)? title)
     {
@@ -64,8 +95,8 @@ public static class FormSegmenter
             return;
         }
         // No title: still a form when it has the form's own labels (a cut-off top, a title lost to a bad scan).
-        var hasProject = rows.Any(r => r.FilledColumns().Any(c => Label.Is(r.TextAt(c), FormLabels.ProjectName)));
-        var hasScores = rows.Any(r => r.FilledColumns().Any(c => Label.Is(r.TextAt(c), FormLabels.Score)));
+        var hasProject = rows.Any(r => HasLabel(r, FormLabels.ProjectName));
+        var hasScores = rows.Any(r => HasLabel(r, FormLabels.Score));
         if (hasProject && hasScores)
             segments.Add(new FormSegment { Rows = rows, Kind = FormKind.SelfEvaluation });
         else if (rows.First(r => !r.IsEmpty).Sheet is not null)

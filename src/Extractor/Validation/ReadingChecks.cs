@@ -57,8 +57,10 @@ public sealed class UnreadableValueCheck : IReadingCheck
 
 /// <summary>
 /// low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold; or, on a form read
-/// by OCR, an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>):
-/// the recogniser was sure of a misreading ("绩指", a label cut by a lost ruling), whatever its confidence says.
+/// by OCR, an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>),
+/// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>): the recogniser was
+/// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
+/// told), whatever its confidence says.
 /// </summary>
 public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
 {
@@ -72,10 +74,13 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
             .Select(r => new Check(Code, Severity.Warning, r.Field,
                 $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"))
             .ToList();
-        return unsure.Concat(UnknownLevels(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
+        return unsure.Concat(HierarchyMisreadings(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
     }
 
-    private IEnumerable<Check> UnknownLevels(EvaluationForm form)
+    private static string? HierarchyLabelIn(string? name) =>
+        name is null ? null : IndicatorTaxonomy.Labels.FirstOrDefault(l => name.Contains(l, StringComparison.Ordinal));
+
+    private IEnumerable<Check> HierarchyMisreadings(EvaluationForm form)
     {
         if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
         for (var i = 0; i < form.Indicators.Count; i++)
@@ -85,6 +90,10 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
                 yield return new Check(Code, Severity.Warning, $"indicators[{i}].level1", $"read \"{level1}\", which is no level-1 of the indicator hierarchy");
             if (indicator.Level2 is { } level2 && !IndicatorTaxonomy.IsLevel2(level2))
                 yield return new Check(Code, Severity.Warning, $"indicators[{i}].level2", $"read \"{level2}\", which is no level-2 of the indicator hierarchy");
+            if (SignReadAsTwo.Suspect(indicator.Target, indicator.Actual))
+                yield return new Check(Code, Severity.Warning, $"indicators[{i}].target", $"read \"{indicator.Target}\" beside an actual value of \"{indicator.Actual}\": its 2 may be a ≥");
+            if (HierarchyLabelIn(indicator.Name) is { } label)
+                yield return new Check(Code, Severity.Warning, $"indicators[{i}].name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
         }
     }
 }

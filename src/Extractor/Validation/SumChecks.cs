@@ -17,17 +17,26 @@ public sealed class ScoreSumCheck : IFormCheck
     }
 }
 
-/// <summary>weight-sum-mismatch: funds weight + indicator weights differ from the printed total weight.</summary>
+/// <summary>
+/// weight-sum-mismatch: funds weight + indicator weights differ from the printed total weight, or, where no total
+/// weight was read, from the template's <see cref="TemplateTotal"/> (rows lost with their total to a bad scan).
+/// </summary>
 public sealed class WeightSumCheck : IFormCheck
 {
+    /// <summary>The 总分 of the Ministry of Finance template: 100 points.</summary>
+    public const decimal TemplateTotal = 100;
+
     public IEnumerable<Check> Run(MappedForm mapped)
     {
         var f = mapped.Form;
-        if (f.TotalWeight is not { } total) yield break;
-        var sum = Amounts.SumPresent(f.Indicators.Select(i => i.Weight).Prepend(f.Funds.Weight)) ?? 0;
+        var weights = f.Indicators.Select(i => i.Weight).Prepend(f.Funds.Weight).ToList();
+        if (f.TotalWeight is null && weights.All(w => w is null)) yield break;
+        var total = f.TotalWeight ?? TemplateTotal;
+        var sum = Amounts.SumPresent(weights) ?? 0;
         if (sum != total)
-            yield return new Check("weight-sum-mismatch", Severity.Warning, "totalWeight",
-                $"indicator and funds weights add up to {Amounts.Show(sum)}, the form says {Amounts.Show(total)}");
+            yield return new Check("weight-sum-mismatch", Severity.Warning, "totalWeight", f.TotalWeight is null
+                ? $"indicator and funds weights add up to {Amounts.Show(sum)}; no total weight was read, the template's is {Amounts.Show(total)}"
+                : $"indicator and funds weights add up to {Amounts.Show(sum)}, the form says {Amounts.Show(total)}");
     }
 }
 

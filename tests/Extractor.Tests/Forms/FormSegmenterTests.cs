@@ -18,6 +18,22 @@ public class FormSegmenterTests
         segments.ShouldAllBe(s => s.Kind == FormKind.SelfEvaluation);
     }
 
+    /// <summary>dev case 6 of the generated photos: the second form's title read as "武E区", its form lost into the first.</summary>
+    [Fact]
+    public void A_form_whose_title_was_lost_starts_at_its_project_name_after_the_form_before_it_ends()
+    {
+        var lines = File.ReadAllLines(Repo.Seed).ToList();
+        var titles = Enumerable.Range(0, lines.Count).Where(i => lines[i].StartsWith("财政项目支出绩效自评表", StringComparison.Ordinal)).ToList();
+        lines[titles[1]] = "武E区";
+        var text = string.Join("\n", lines);
+        var segments = FormSegmenter.Split(new TabTextReader().Read(InputFile.FromBytes("x.txt", Encoding.UTF8.GetBytes(text)), CancellationToken.None));
+
+        segments.Count.ShouldBe(6);
+        segments.ShouldAllBe(s => s.Kind == FormKind.SelfEvaluation);
+        segments[0].Rows.ShouldNotContain(r => r.FilledColumns().Any(c => r.TextAt(c) == "上海市绿化市容视频共享交换平台建设项目"));
+        segments[1].Rows.ShouldContain(r => r.FilledColumns().Any(c => r.TextAt(c) == "上海市绿化市容视频共享交换平台建设项目"));
+    }
+
     [Fact]
     public void A_targets_form_in_the_same_file_is_skipped_with_its_reason()
     {

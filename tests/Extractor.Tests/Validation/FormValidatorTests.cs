@@ -61,6 +61,18 @@ public class FormValidatorTests
         Validate(form).Select(c => c.Code).ShouldBe(["weight-sum-mismatch"]);
     }
 
+    /// <summary>dev case 17 of the generated photos: a page of indicators lost with the 总分 row, nothing else said so.</summary>
+    [Fact]
+    public void Weights_short_of_the_templates_hundred_raise_weight_sum_mismatch_when_no_total_was_read()
+    {
+        var form = Consistent();
+        form.TotalWeight = null;
+        Validate(form).ShouldBeEmpty("the weights make the template's 100");
+        form.Indicators.RemoveAt(5);
+        Validate(form).Where(c => c.Code == "weight-sum-mismatch").Select(c => (c.Field, c.Message))
+            .ShouldBe([("totalWeight", "indicator and funds weights add up to 80; no total weight was read, the template's is 100")]);
+    }
+
     [Fact]
     public void A_score_above_its_weight_is_named_by_its_path()
     {
@@ -146,8 +158,9 @@ public class FormValidatorTests
         form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
         (form.Indicators[0].Level1, form.Indicators[0].Level2) = ("绩指", "数量指标");
         (form.Indicators[1].Level1, form.Indicators[1].Level2) = ("产出指标(50分)", "质暈指标");
+        form.Indicators[2].Name = "语.人次 0 效益指标生态效益指标污水处理率 ≥93%"; // dev case 17: a page's rows run together
         var checks = Validate(form, new FieldReading("indicators[0].level1", "绩指", null, 0.99, 1, 12, 0));
-        checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].level1", "low-confidence@indicators[1].level2"]);
+        checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].level1", "low-confidence@indicators[1].level2", "low-confidence@indicators[2].name"]);
 
         form.Source.Method = Extractor.Grid.ReadMethod.PdfText;
         Validate(form).ShouldBeEmpty("a text layer prints what the office typed: its own labels are no misreading");

@@ -43,6 +43,13 @@ public sealed class ScanRulingOptions
     /// </summary>
     public double MinOpenRowHeight { get; set; } = 3.6;
 
+    /// <summary>
+    /// A page continuing the previous page's table takes its columns where each of its column edges lies this close to
+    /// one of the previous page's, as a share of the table's width (<see cref="Tables.ContinuedPageColumns"/>). Default
+    /// 0.012 (about 8 pt on an A4 landscape table): a photo's perspective moves an edge by less, columns are wider.
+    /// </summary>
+    public double ContinuedColumnTolerance { get; set; } = 0.012;
+
     /// <summary>A length in points as whole pixels at <paramref name="dpi"/>.</summary>
     public static int Pixels(double points, int dpi) => (int)Math.Round(points * dpi / 72.0);
 
@@ -59,5 +66,6 @@ public sealed class ScanRulingOptions
         if (MinOpenRowHeight <= 0) yield return at + "MinOpenRowHeight must be above 0 (points)";
         if (MinInkShare is <= 0 or > 1) yield return at + "MinInkShare must be above 0 and at most 1";
         if (MinCrossingFill is <= 0 or > 1) yield return at + "MinCrossingFill must be above 0 and at most 1";
+        if (ContinuedColumnTolerance is < 0 or >= 0.5) yield return at + "ContinuedColumnTolerance must be 0 or more and under 0.5 (a share of the table's width)";
     }
 }

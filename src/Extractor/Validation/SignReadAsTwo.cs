@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Validation;
+
+/// <summary>
+/// A target whose ≥ the recogniser read as a leading 2 ("≥92万元" → "292万元", sure of it): the target without that 2
+/// lies near the actual value in the same unit, the whole target far above it. Such a target is flagged, never
+/// corrected: "292万元" may be what was printed.
+/// </summary>
+public static partial class SignReadAsTwo
+{
+    /// <summary>The target without its 2 is within this factor of the actual value. Default 1.5.</summary>
+    public const double NearFactor = 1.5;
+
+    /// <summary>The whole target is at least this many times the actual value. Default 2.</summary>
+    public const double FarFactor = 2;
+
+    public static bool Suspect(string? target, string? actual)
+    {
+        if (target is null || actual is null || LeadingTwo().Match(target) is not { Success: true } t || Plain().Match(actual) is not { Success: true } a)
+            return false;
+        if (t.Groups["unit"].Value != a.Groups["unit"].Value) return false;
+        var rest = double.Parse(t.Groups["rest"].Value, CultureInfo.InvariantCulture);
+        var whole = double.Parse("2" + t.Groups["rest"].Value, CultureInfo.InvariantCulture);
+        var value = double.Parse(a.Groups["value"].Value, CultureInfo.InvariantCulture);
+        return value > 0 && rest / value is >= 1 / NearFactor and <= NearFactor && whole / value >= FarFactor;
+    }
+
+    [GeneratedRegex(@"^2(?<rest>\d+(\.\d+)?)(?<unit>\D*)$")]
+    private static partial Regex LeadingTwo();
+
+    [GeneratedRegex(@"^(?<value>\d+(\.\d+)?)(?<unit>\D*)$")]
+    private static partial Regex Plain();
+}
