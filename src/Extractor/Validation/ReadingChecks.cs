@@ -57,7 +57,7 @@ public sealed class UnreadableValueCheck : IReadingCheck
 
 /// <summary>
 /// low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold; or, on a form read
-/// by OCR, an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>),
+/// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>),
 /// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>): the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
@@ -74,15 +74,18 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
             .Select(r => new Check(Code, Severity.Warning, r.Field,
                 $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"))
             .ToList();
-        return unsure.Concat(HierarchyMisreadings(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
+        return unsure.Concat(SureMisreadings(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
     }
 
     private static string? HierarchyLabelIn(string? name) =>
         name is null ? null : IndicatorTaxonomy.Labels.FirstOrDefault(l => name.Contains(l, StringComparison.Ordinal));
 
-    private IEnumerable<Check> HierarchyMisreadings(EvaluationForm form)
+    /// <summary>What the recogniser was sure of and is still no reading of the form, on a form read by OCR.</summary>
+    private IEnumerable<Check> SureMisreadings(EvaluationForm form)
     {
         if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
+        if (form.Title is null)
+            yield return new Check(Code, Severity.Warning, "title", "no title was read above the form: a scan's title is seldom missing, often misread");
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var indicator = form.Indicators[i];

@@ -162,6 +162,9 @@ public class FormValidatorTests
         var checks = Validate(form, new FieldReading("indicators[0].level1", "绩指", null, 0.99, 1, 12, 0));
         checks.Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].level1", "low-confidence@indicators[1].level2", "low-confidence@indicators[2].name"]);
 
+        form.Title = null;
+        Validate(form).ShouldContain(c => c.Code == "low-confidence" && c.Field == "title", "a scan's title lost (dev photos: 7 forms)");
+
         form.Source.Method = Extractor.Grid.ReadMethod.PdfText;
         Validate(form).ShouldBeEmpty("a text layer prints what the office typed: its own labels are no misreading");
     }
