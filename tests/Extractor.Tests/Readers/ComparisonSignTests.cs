@@ -46,6 +46,32 @@ public class ComparisonSignTests
     public void Two_flat_bars_of_one_length_are_an_equals_sign() => ComparisonSign.Of(Bits(EqualsSign)).ShouldBe('=');
 
     [Fact]
+    public void A_photographed_sign_broken_in_two_with_its_bar_joined_to_the_lower_arm_is_read_whole() =>
+        ComparisonSign.Of(Bits(PhotoBrokenGreaterOrEqualReadAsTwo)).ShouldBe('≥');
+
+    [Fact]
+    public void A_photographed_two_stays_a_two() => ComparisonSign.Of(Bits(PhotoTwo)).ShouldBeNull();
+
+    /// <summary>dev photo case 10, "≥92万元" read "292万元": the upper arm's middle too faint for the ink mask.</summary>
+    private static readonly string[] PhotoBrokenGreaterOrEqualReadAsTwo =
+    [
+        ".###............", ".####...........", "...####.........", ".....##.........", "................",
+        "................", "............###.", "............####", "............####", "............####",
+        "...........####.", ".........##.....", ".......###......", "....####........", "..#####.........",
+        ".####...........", "###.............", "##..............", "##..............", "###.............",
+        "###############.", "################", "..#####.........",
+    ];
+
+    /// <summary>dev photo case 5, "2774.19" read right: its top is an arc over the middle.</summary>
+    private static readonly string[] PhotoTwo =
+    [
+        "....#######...", "...##########.", "..####...#####", ".####.....####", ".###.......###", ".##........###",
+        "...........###", "...........###", "..........####", ".........####.", "........####..", ".......#####..",
+        "......####....", ".....####.....", "...#####......", "..######......", ".##########...", "##############",
+        ".#############",
+    ];
+
+    [Fact]
     public void The_digit_two_is_no_sign_though_a_bar_lies_at_its_foot()
     {
         ComparisonSign.Of(Bits(Two)).ShouldBeNull();

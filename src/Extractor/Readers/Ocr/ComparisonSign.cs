@@ -13,6 +13,7 @@ namespace Extractor.Readers.Ocr;
 /// blurred into the arm beside it (a photo); with arms of one thickness, a lone angle is > or &lt; (ASCII ">=", its
 /// > read v or V);</item>
 /// <item>= when it is two flat bars of one length, one over the other (二's upper bar is shorter);</item>
+/// <item>≥ or ≤ when its parts, read as one, are an angle and a bar joined under it: a faint photo's stroke broken;</item>
 /// <item>otherwise nothing: the reading stays.</item>
 /// </list>
 /// </summary>
@@ -61,23 +62,41 @@ internal static class ComparisonSign
         var parts = InkPart.Split(glyph, SpeckShare).OrderBy(p => p.Top).ToList();
         return parts.Count switch
         {
+            0 => null,
             1 => Joined(parts[0]) ?? LoneAngle(parts[0]),
             2 when IsEqualsSign(parts[0], parts[1], glyph) => '=',
-            2 => Stacked(parts[0], parts[1], glyph),
-            _ => null,
+            2 => Stacked(parts[0], parts[1], glyph) ?? Joined(InkPart.Whole(glyph, SpeckShare), BrokenRows),
+            _ => Joined(InkPart.Whole(glyph, SpeckShare), BrokenRows),
         };
     }
 
-    /// <summary>One part: an angle whose flat bar a bold font joins to it, found as the long rows at its foot.</summary>
-    private static char? Joined(InkPart part)
+    /// <summary>
+    /// An angle a faint photo broke (its upper arm apart from the rest, the bar joined to the lower arm: dev case 10's
+    /// "≥92万元" read "292万元") is read whole, with at most this share of its rows blank.
+    /// </summary>
+    private const double BrokenRows = 0.25;
+
+    /// <summary>A broken glyph's bar may have this many short rows under it (its blurred lower edge).</summary>
+    private const int RaggedFoot = 1;
+
+    /// <summary>
+    /// One part: an angle whose flat bar a bold font joins to it, found as the long rows at its foot; the angle's rows
+    /// all inked, or at most <paramref name="blankShare"/> of them blank (a broken glyph read whole).
+    /// </summary>
+    private static char? Joined(InkPart part, double blankShare = 0)
     {
-        var barTop = part.Height;
+        var barBottom = part.Height;
+        if (blankShare > 0)
+            while (barBottom > part.Height - RaggedFoot && part.LongestRun(barBottom - 1) < BarSpan * part.Width) barBottom--;
+        var barTop = barBottom;
         while (barTop > 0 && part.LongestRun(barTop - 1) >= BarSpan * part.Width) barTop--;
-        if (barTop == part.Height) return null;
+        if (barTop == barBottom) return null;
         while (barTop > 0 && part.LongestRun(barTop - 1) >= BarEdgeSpan * part.Width) barTop--;
-        if (part.Height - barTop > BarThickness * part.Width) return null;
+        if (barBottom - barTop > BarThickness * part.Width) return null;
         var angleRows = Enumerable.Range(0, barTop).Where(y => part.LongestRun(y) > 0).ToList();
-        if (angleRows.Count < part.Height / 3 || angleRows[^1] - angleRows[0] + 1 != angleRows.Count) return null;
+        if (angleRows.Count < part.Height / 3) return null;
+        var span = angleRows[^1] - angleRows[0] + 1;
+        if (span - angleRows.Count > blankShare * span) return null;
         return AngleSign(part, angleRows[0], angleRows[^1] + 1);
     }
 

@@ -2,7 +2,7 @@ namespace Extractor.Readers.Ocr;
 
 /// <summary>
 /// One connected part of a glyph's ink (pixels touching by side or corner), in its own box: where each of its rows
-/// starts and ends. Every row of a part is inked, being connected.
+/// starts and ends. Every row of a part is inked, being connected; of a <see cref="Whole"/> glyph, not always.
 /// </summary>
 internal sealed class InkPart
 {
@@ -66,6 +66,22 @@ internal sealed class InkPart
                 if (glyph[y, x] && label[y, x] == 0) pixels.Add(Fill(glyph, label, y, x, pixels.Count + 1));
         var total = pixels.Sum(p => p.Count);
         return pixels.Where(p => p.Count >= speckShare * total).Select(Crop).ToList();
+    }
+
+    /// <summary>
+    /// The glyph's parts (specks left out) as one, in the box around them all: a stroke a faint photo broke is one
+    /// stroke again. Its rows between the pieces may be blank.
+    /// </summary>
+    public static InkPart Whole(bool[,] glyph, double speckShare)
+    {
+        var parts = Split(glyph, speckShare);
+        int top = parts.Min(p => p.Top), left = parts.Min(p => p.LeftEdge);
+        var ink = new bool[parts.Max(p => p.Top + p.Height) - top, parts.Max(p => p.LeftEdge + p.Width) - left];
+        foreach (var part in parts)
+            for (var y = 0; y < part.Height; y++)
+                for (var x = 0; x < part.Width; x++)
+                    if (part._ink[y, x]) ink[part.Top - top + y, part.LeftEdge - left + x] = true;
+        return new InkPart(ink, top, left);
     }
 
     private static List<(int Y, int X)> Fill(bool[,] glyph, int[,] label, int y, int x, int id)
