@@ -179,6 +179,19 @@ public class OcrReaderTests
     public void A_bracket_pair_of_two_widths_is_a_misread_half(string text, bool mixed) =>
         CellReader.HasMixedBracketPair(text).ShouldBe(mixed);
 
+    /// <summary>Readings of the generated photos (dev cases 12, 13 and 19) whose sign or digit the ink did not settle, and right ones.</summary>
+    [Theory]
+    [InlineData("S30万元", true)]
+    [InlineData("B4%", true)]
+    [InlineData("八2.4%", true)]
+    [InlineData("“120万元", true)]
+    [InlineData("≥30万元", false)]
+    [InlineData("A级", false)]
+    [InlineData("2小时", false)]
+    [InlineData("前5名", false)]
+    public void A_number_led_by_a_letter_or_a_misread_sign_is_not_sure(string text, bool unsure) =>
+        CellReader.StartsWithMisreadNumber(text).ShouldBe(unsure);
+
     [Fact]
     public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()
     {

@@ -149,7 +149,7 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
         var text = reading.Text;
         if (text is not null) text = SignRead(text, bounds);
         if (text is null) return CellReading.Blank;
-        var confidence = HasMixedBracketPair(text) ? Math.Min(reading.Confidence, AmbiguousReading) : reading.Confidence;
+        var confidence = HasMixedBracketPair(text) || StartsWithMisreadNumber(text) ? Math.Min(reading.Confidence, AmbiguousReading) : reading.Confidence;
         return reading with { Text = LabelSnap.Snap(text), Confidence = confidence, InkBox = bounds };
     }
 
@@ -167,6 +167,15 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
         }
         return false;
     }
+
+    /// <summary>
+    /// A number led by a letter or a sign's misreading the ink did not settle ("S30万元", "B4%", "八2.4%"): no form
+    /// prints one, so its first character is a misread sign or digit, and the cell is not sure.
+    /// </summary>
+    internal static bool StartsWithMisreadNumber(string text) => MisreadLead().IsMatch(text);
+
+    [GeneratedRegex(@"^[A-Za-z八人到之二“”、：？?][\d.]")]
+    private static partial Regex MisreadLead();
 
     /// <summary>
     /// PP-OCR's reading of a cell from its lines, each cut from the grey page at least a full line high (a lone "="
