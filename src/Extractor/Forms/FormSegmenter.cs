@@ -20,9 +20,9 @@ public sealed class FormSegment
 /// <summary>
 /// Cuts a document's rows into forms: a title row starts a form, a form continues across page breaks until
 /// the next title, and one page may end a form and start another. A form whose title was lost (a bad scan) starts
-/// at its project name when the form before it is finished (its total row read). A sheet of a workbook starts afresh: a form
-/// never runs on into the next sheet, and a sheet holding no form (project records, notes) is named as skipped,
-/// so the file's log line tells every sheet that gave no document.
+/// at its project name when the form before it is finished (its total row read) and named another project. A sheet
+/// of a workbook starts afresh: a form never runs on into the next sheet, and a sheet holding no form (project
+/// records, notes) is named as skipped, so the file's log line tells every sheet that gave no document.
 /// </summary>
 public static class FormSegmenter
 {
