@@ -20,8 +20,9 @@ public sealed record SkippedForm(int Position, string Reason);
 public sealed record FileExtraction(InputFile File, InputKind Kind, IReadOnlyList<EvaluationForm> Forms, IReadOnlyList<SkippedForm> Skipped);
 
 /// <summary>
-/// file → detect kind → reader → grid pages (scanned continuations in their previous page's columns) → form segmenter → mapper → validator. Hosts (worker, command
-/// line) call this and write what it returns; none of them holds extraction logic.
+/// file → detect kind → reader → grid pages (scanned continuations in their previous page's columns) → form
+/// segmenter → mapper → validator. Hosts (worker, command line) call this and write what it returns; none of them
+/// holds extraction logic.
 /// </summary>
 public sealed class ExtractionPipeline : IFileExtractor, IDisposable
 {
@@ -79,7 +80,8 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
 
     private GridDocument Read(InputFile file, InputKind kind, CancellationToken cancellationToken)
     {
-        if (!_readers.TryGetValue(kind, out var reader)) throw new InputRejectedException($"{kind} files cannot be read by this build");
+        if (!_readers.TryGetValue(kind, out var reader))
+            throw new InputRejectedException($"{kind} files cannot be read by this build");
         var document = reader.Read(file, cancellationToken);
         return new GridDocument(ContinuedPageColumns.Align(document.Pages, _continuedColumnTolerance));
     }

@@ -51,4 +51,15 @@ public sealed record Cell(int Row, int Column, string? Text)
     public string? Address { get; init; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>True when two of the cells cover one grid position: a realignment that made them overlap is no grid.</summary>
+    public static bool AnyOverlap(IEnumerable<Cell> cells)
+    {
+        var covered = new HashSet<(int, int)>();
+        foreach (var cell in cells)
+            for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
+                for (var c = cell.Column; c < cell.Column + cell.ColumnSpan; c++)
+                    if (!covered.Add((r, c))) return true;
+        return false;
+    }
 }

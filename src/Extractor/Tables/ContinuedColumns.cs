@@ -27,8 +27,7 @@ public static class ContinuedColumns
             if (first < 0 || end <= first) return null;
             cells.Add(cell with { Cell = cell.Cell with { Column = first, ColumnSpan = end - first } });
         }
-        var occupied = cells.SelectMany(c => Enumerable.Range(c.Cell.Row, c.Cell.RowSpan).SelectMany(r => Enumerable.Range(c.Cell.Column, c.Cell.ColumnSpan).Select(k => (r, k))));
-        return occupied.Count() == occupied.Distinct().Count() ? next with { Cells = cells } : null;
+        return Cell.AnyOverlap(cells.Select(c => c.Cell)) ? null : next with { Cells = cells };
     }
 
     /// <summary>The x of each column's left edge and of the last column's right edge, from the cells' boxes; null when one is unknown.</summary>

@@ -6,18 +6,27 @@ namespace Extractor.Tables;
 /// A scanned table continued on the next page keeps the previous page's columns. Each scanned page's grid numbers
 /// its own columns, and a page whose tables rule more column edges (a funds table above the indicators) numbers the
 /// same indicator column otherwise than a page of indicators alone, so 分值 on the continuation would not sit under
-/// the header's 分值. Where every column edge of a page falls on one of the previous page's, at the same place
-/// across the table's width (a photo's pages are each straightened to their own scale), its cells are given the
-/// previous page's columns. The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
+/// the header's 分值. Where a page's column edges fall on the previous page's, at the same place across the table's
+/// width (a photo's pages are each straightened to their own scale), its cells are given the previous page's
+/// columns. The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
 /// </summary>
 public static class ContinuedPageColumns
 {
-    /// <summary>The pages, each scanned continuation page in its previous scanned page's columns (<paramref name="tolerance"/>: a share of the table's width).</summary>
+    /// <summary>Of a page's inner column edges with cells on them, at most this share may be none of the previous page's. Default 0.2.</summary>
+    public const double MaxUnmatchedShare = 0.2;
+
+    /// <summary>
+    /// The pages, each scanned continuation page in its previous scanned page's columns (<paramref name="tolerance"/>:
+    /// a share of the table's width).
+    /// </summary>
     public static IReadOnlyList<GridPage> Align(IReadOnlyList<GridPage> pages, double tolerance)
     {
         var aligned = new List<GridPage>(pages.Count);
         foreach (var page in pages)
-            aligned.Add(aligned.Count > 0 && IsScan(aligned[^1]) && IsScan(page) && Align(aligned[^1], page, tolerance) is { } continued ? continued : page);
+        {
+            var continued = aligned.Count > 0 && IsScan(aligned[^1]) && IsScan(page) ? Align(aligned[^1], page, tolerance) : null;
+            aligned.Add(continued ?? page);
+        }
         return aligned;
     }
 
@@ -47,13 +56,9 @@ public static class ContinuedPageColumns
         var cells = next.Cells
             .Select(c => c with { Column = Start(c.Column), ColumnSpan = End(c.Column + c.ColumnSpan) - Start(c.Column) })
             .GroupBy(c => (c.Row, c.Column)).Select(Together).ToList();
-        var occupied = cells.SelectMany(c => Enumerable.Range(c.Row, c.RowSpan).SelectMany(r => Enumerable.Range(c.Column, c.ColumnSpan).Select(k => (r, k)))).ToList();
-        if (occupied.Count != occupied.Distinct().Count()) return null;
-        return new GridPage(next.Number, next.Method, cells) { Size = next.Size, Sheet = next.Sheet, Rulings = next.Rulings };
+        return Cell.AnyOverlap(cells) ? null
+            : new GridPage(next.Number, next.Method, cells) { Size = next.Size, Sheet = next.Sheet, Rulings = next.Rulings };
     }
-
-    /// <summary>Of a page's inner column edges with cells on them, at most this share may be none of the previous page's. Default 0.2.</summary>
-    public const double MaxUnmatchedShare = 0.2;
 
     /// <summary>Cells a stray column edge parted, as one: their texts in reading order, their boxes united, the lower confidence.</summary>
     private static Cell Together(IEnumerable<Cell> parts)

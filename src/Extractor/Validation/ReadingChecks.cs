@@ -57,7 +57,8 @@ public sealed class UnreadableValueCheck : IReadingCheck
 
 /// <summary>
 /// low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold; or, on a form read
-/// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy (<see cref="IndicatorTaxonomy"/>),
+/// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy
+/// (<see cref="IndicatorTaxonomy"/>),
 /// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>): the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
@@ -85,18 +86,21 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
     {
         if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
         if (form.Title is null)
-            yield return new Check(Code, Severity.Warning, "title", "no title was read above the form: a scan's title is seldom missing, often misread");
+            yield return Unsure("title", "no title was read above the form: a scan's title is seldom missing, often misread");
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var indicator = form.Indicators[i];
+            var at = $"indicators[{i}]";
             if (indicator.Level1 is { } level1 && !IndicatorTaxonomy.IsLevel1(level1))
-                yield return new Check(Code, Severity.Warning, $"indicators[{i}].level1", $"read \"{level1}\", which is no level-1 of the indicator hierarchy");
+                yield return Unsure($"{at}.level1", $"read \"{level1}\", which is no level-1 of the indicator hierarchy");
             if (indicator.Level2 is { } level2 && !IndicatorTaxonomy.IsLevel2(level2))
-                yield return new Check(Code, Severity.Warning, $"indicators[{i}].level2", $"read \"{level2}\", which is no level-2 of the indicator hierarchy");
+                yield return Unsure($"{at}.level2", $"read \"{level2}\", which is no level-2 of the indicator hierarchy");
             if (SignReadAsTwo.Suspect(indicator.Target, indicator.Actual))
-                yield return new Check(Code, Severity.Warning, $"indicators[{i}].target", $"read \"{indicator.Target}\" beside an actual value of \"{indicator.Actual}\": its 2 may be a ≥");
+                yield return Unsure($"{at}.target", $"read \"{indicator.Target}\" beside an actual value of \"{indicator.Actual}\": its 2 may be a ≥");
             if (HierarchyLabelIn(indicator.Name) is { } label)
-                yield return new Check(Code, Severity.Warning, $"indicators[{i}].name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
+                yield return Unsure($"{at}.name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
         }
     }
+
+    private Check Unsure(string field, string message) => new(Code, Severity.Warning, field, message);
 }

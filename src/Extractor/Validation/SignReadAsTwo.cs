@@ -18,8 +18,8 @@ public static partial class SignReadAsTwo
 
     public static bool Suspect(string? target, string? actual)
     {
-        if (target is null || actual is null || LeadingTwo().Match(target) is not { Success: true } t || Plain().Match(actual) is not { Success: true } a)
-            return false;
+        if (target is null || actual is null) return false;
+        if (LeadingTwo().Match(target) is not { Success: true } t || Plain().Match(actual) is not { Success: true } a) return false;
         if (t.Groups["unit"].Value != a.Groups["unit"].Value) return false;
         var rest = double.Parse(t.Groups["rest"].Value, CultureInfo.InvariantCulture);
         var whole = double.Parse("2" + t.Groups["rest"].Value, CultureInfo.InvariantCulture);
