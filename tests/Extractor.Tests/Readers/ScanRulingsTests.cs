@@ -29,6 +29,12 @@ public class ScanRulingsTests
         return (ScanRulings.Find(InkMask.From(page.Binary), page.Dpi, options.Rulings), page.Dpi);
     }
 
+    /// <summary>A page from a PGM drawing, as leptonica reads it.</summary>
+    private static unsafe Pix Bitmap(byte[] pgm)
+    {
+        fixed (byte* data = pgm) return Leptonica.pixReadMem(data, (nuint)pgm.Length);
+    }
+
     private static List<(int, int, int, int)> Layout(RuledTable table) =>
         table.Cells.Select(c => (c.Row, c.Column, c.RowSpan, c.ColumnSpan)).ToList();
 
@@ -91,6 +97,34 @@ public class ScanRulingsTests
         // The rest of the funds label, merged over the rows below the cut.
         var label = whole.Cells.Single(f => f.Column == 0 && f.RowSpan == 5);
         first.ShouldContain(c => c.Column == 0 && c.RowSpan == label.Row + label.RowSpan - figures[0].Row);
+    }
+
+    [Fact]
+    public void A_character_stroke_as_tall_as_a_tight_row_is_no_ruling_since_it_stops_short_of_the_lines()
+    {
+        // A row as tight as case 21 of the generated corpus prints it: 财's stroke fills 90% of the band between the
+        // row's lines, one pixel short of each; the rulings at the row's ends and middle touch both lines.
+        const int width = 400, height = 80;
+        var ink = new bool[width, height];
+        void Fill(int x0, int y0, int x1, int y1)
+        {
+            for (var x = x0; x < x1; x++)
+                for (var y = y0; y < y1; y++) ink[x, y] = true;
+        }
+        Fill(10, 20, 390, 23);
+        Fill(10, 60, 390, 63);
+        foreach (var x in new[] { 10, 200, 387 }) Fill(x, 20, x + 3, 63);
+        Fill(100, 24, 104, 59);
+        var pgm = new System.Text.StringBuilder($"P2\n{width} {height}\n255\n");
+        for (var y = 0; y < height; y++)
+            pgm.AppendJoin(' ', Enumerable.Range(0, width).Select(x => ink[x, y] ? "0" : "255")).Append('\n');
+        using var grey = Bitmap(System.Text.Encoding.ASCII.GetBytes(pgm.ToString()));
+        using var page = Leptonica.pixThresholdToBinary(grey, 128);
+
+        var rulings = ScanRulings.Find(InkMask.From(page), 300, new ScanRulingOptions()).Rulings;
+
+        var verticals = rulings.Where(r => !r.Horizontal).Select(r => (int)Math.Round(r.Position * 300 / 72)).ToList();
+        verticals.ShouldBe([11, 201, 388]);
     }
 
     [Fact]

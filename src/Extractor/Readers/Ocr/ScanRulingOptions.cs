@@ -33,7 +33,10 @@ public sealed class ScanRulingOptions
     /// <summary>A band between two horizontal rulings lower than this holds no vertical ruling (a double line, not a row). Default 1.92 pt (8 px).</summary>
     public double MinBandHeight { get; set; } = 1.92;
 
-    /// <summary>A vertical ruling crosses a band where ink fills at least this share of its height (a character's stroke does not). Default 0.85.</summary>
+    /// <summary>
+    /// A vertical ruling crosses a band where ink fills at least this share of its height and joins the lines at both
+    /// ends (a character's stroke, however tall in a tight row, stops short of them). Default 0.85.
+    /// </summary>
     public double MinCrossingFill { get; set; } = 0.85;
 
     /// <summary>

@@ -16,7 +16,7 @@ internal sealed record RuledTable(PixelRect Bounds, IReadOnlyList<int> ColumnEdg
 /// hands over a page's drawn lines (pixels to points by the page's dpi), so that one algorithm makes rows, columns and
 /// spans for both. Horizontal lines are long runs (unbroken pieces longer than a character stroke, small breaks closed;
 /// deskewing leaves at most a pixel of drift); vertical lines are columns whose ink fills the band between two horizontal
-/// lines, looked for across the whole stack of lines they cross (a band's own lines may be ruled over a few columns
+/// lines and joins both, looked for across the whole stack of lines they cross (a band's own lines may be ruled over a few columns
 /// only, rows inside a merged block); a horizontal line no vertical one crosses is no table's. Tolerances are
 /// <see cref="ScanRulingOptions"/>. The lines are then erased from the page, so that cell reading sees only text.
 /// </summary>
@@ -237,7 +237,8 @@ internal sealed class ScanRulings
             var n = 0;
             for (var y = band.Top; y < band.Bottom; y++)
                 if (Inked(ink, x, y)) n++;
-            covered[x - band.Left] = n >= need;
+            // A ruling joins the lines it runs between; a character's stroke, however tall in a tight row, stops short.
+            covered[x - band.Left] = n >= need && Inked(ink, x, above.Bottom) && Inked(ink, x, below.Top - 1);
         }
         // The band of covered columns is the line's ink plus the drift counted on either side.
         return InkMask.Bands(covered, 0).Where(b => b.End - b.Start <= t.MaxThickness + Drift)
