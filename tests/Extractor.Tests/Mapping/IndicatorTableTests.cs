@@ -51,6 +51,18 @@ public class IndicatorTableTests
     }
 
     [Fact]
+    public void Level_labels_a_scan_misread_are_the_three_levels_in_their_printed_order()
+    {
+        // A bilevel 200 dpi scan of the generated corpus: 二 read as a quote, 三 read as 二.
+        var indicators = Read(
+            "绩效指标\t一级指标\t“级指标\t二级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "\t产出指标\t时效指标\t故障响应时间\t≤20小时\t20小时\t18.00\t18.00\t");
+        indicators.Single().Level2.ShouldBe("时效指标");
+        indicators.Single().Name.ShouldBe("故障响应时间");
+        indicators.Single().Weight.ShouldBe(18m);
+    }
+
+    [Fact]
     public void A_target_split_into_nature_value_and_unit_reads_as_the_three_joined()
     {
         var indicators = Read(
