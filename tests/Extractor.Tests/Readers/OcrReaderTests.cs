@@ -158,6 +158,23 @@ public class OcrReaderTests
         CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("=100%");
     }
 
+    [Theory]
+    [InlineData(">47.7%", true)]
+    [InlineData("<5次", true)]
+    [InlineData(">=18份", false)]
+    [InlineData("≥47.7%", false)]
+    public void A_number_led_by_a_bare_comparison_is_not_sure_a_faint_bar_may_be_lost(string text, bool unsure) =>
+        CellReader.StartsWithBareComparison(text).ShouldBe(unsure);
+
+    /// <summary>dev noisy scans, cases 3 and 10: "1964元/平方米" read with a full-width slash.</summary>
+    [Fact]
+    public void A_slash_read_full_width_is_the_ascii_one_units_are_printed_with()
+    {
+        var symbols = new[] { "4", "5", "8", "元", "／", "平", "方", "米" }.Select((t, i) => new OcrSymbol(t, new PixelRect(10 + 26 * i, 0, 34 + 26 * i, 40))).ToList();
+        var line = new OcrLine([new OcrWord(symbols, new PixelRect(10, 0, 216, 40), 0.99)]);
+        CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("458元/平方米");
+    }
+
     /// <summary>
     /// Goals of the corpus's dev scans: "（1）" opening a paragraph read "(1）", "(运维)" ending a name read "(运维）".
     /// A bracket with nothing outside it on its line shows no gap, and takes its partner's width.
@@ -191,6 +208,20 @@ public class OcrReaderTests
     [InlineData("前5名", false)]
     public void A_number_led_by_a_letter_or_a_misread_sign_is_not_sure(string text, bool unsure) =>
         CellReader.StartsWithMisreadNumber(text).ShouldBe(unsure);
+
+    /// <summary>Readings of the generated noisy scans and photos (dev split) whose sign the ink did not settle.</summary>
+    [Theory]
+    [InlineData("N93.6%", "≥93.6%")]
+    [InlineData("M790人", "≥790人")]
+    [InlineData("S19小时", "≤19小时")]
+    [InlineData("到11小时", "≤11小时")]
+    [InlineData("K100%", "≤100%")]
+    [InlineData("N", "≥")]
+    [InlineData("人46%", "人46%")]
+    [InlineData("S级评定合格", "S级评定合格")]
+    [InlineData("V2.0版本上线运行", "V2.0版本上线运行")]
+    public void A_letter_leading_a_target_number_is_the_sign_its_shape_shows(string read, string taken) =>
+        CellReader.LetteredSign(read).ShouldBe(taken);
 
     [Fact]
     public void A_red_seal_stamped_over_a_cell_leaves_its_text_readable()

@@ -22,7 +22,7 @@ internal static class CellText
             if (text is null) continue;
             current = current is null ? text : CjkText.ContinuePrinted(current, text);
             var height = line.Box.Height;
-            if (SentenceEnds.Contains(text[^1]) && line.Box.Right < inside.Right - 1.5 * height)
+            if (SentenceEnds.Contains(text[^1]) && line.Box.Right < inside.Right - ParagraphEndGap * height)
             {
                 paragraphs.Add(current);
                 current = null;
@@ -31,6 +31,14 @@ internal static class CellText
         if (current is not null) paragraphs.Add(current);
         return paragraphs.Count == 0 ? null : CurlyQuotes(string.Join('\n', paragraphs));
     }
+
+    /// <summary>
+    /// A line ending a sentence ends a paragraph when it stops this many line heights short of the cell's edge. A
+    /// wrapped line may stop short too: a closing mark may not start the next line, a number is not split, so the
+    /// wrap falls a few characters early (dev scans: breaks inserted at 1.5). A paragraph kept is a nicety, a break
+    /// inserted a wrong field, so the gap is wide. Default 3.
+    /// </summary>
+    private const double ParagraphEndGap = 3;
 
     /// <summary>Words closer than half the line height touch (CJK beside digits, "86.4万元"); wider gaps are spaces.</summary>
     private static string LineText(OcrLine line)
@@ -120,7 +128,7 @@ internal static class CellText
     /// <summary>
     /// The CJK model reads the full-width "，；：" of Chinese text as ASCII with spaces around them; beside a
     /// CJK character they are the full-width ones. A digit read in its full-width form (PP-OCR's list has both) is
-    /// the ASCII one the forms print numbers with.
+    /// the ASCII one the forms print numbers with; so is a slash read full-width ("元／平方米": units print "/").
     /// </summary>
     private static string FullWidthPunctuation(string text)
     {
@@ -128,6 +136,7 @@ internal static class CellText
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is >= '０' and <= '９') { sb.Append((char)('0' + (text[i] - '０'))); continue; }
+            if (text[i] == '／') { sb.Append('/'); continue; }
             var full = text[i] switch { ',' => '，', ';' => '；', ':' => '：', _ => '\0' };
             if (full != '\0' && (Neighbour(text, i, -1) is { } b && CjkText.IsCjkLike(b) || Neighbour(text, i, 1) is { } a && CjkText.IsCjkLike(a)))
             {

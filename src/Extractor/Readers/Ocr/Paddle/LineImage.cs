@@ -8,6 +8,9 @@ internal sealed class LineImage(int width, int height, byte[] pixels)
     public int Width { get; } = width;
     public int Height { get; } = height;
 
+    /// <summary>The grey level at a pixel of the line.</summary>
+    public byte At(int x, int y) => pixels[y * Width + x];
+
     /// <summary>Width over height: what PP-OCR sizes and batches lines by.</summary>
     public double Aspect => (double)Width / Height;
 
