@@ -107,6 +107,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             form.Source.Sha256 = file.Sha256;
             form.Source.FormIndex = forms.Count + 1;
             form.Source.Method = Method(document, segment);
+            if (form.Source.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr) SignReadAsTwo.Repair(form);
             var pages = PagesOf(document, segment);
             form.Source.PageSizes = PageSizes(form.Source.Pages, pages);
             form.Source.Sheet = segment.Sheet;

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Extractor.Validation;
+using Extractor.Output;
+
+namespace Extractor.Mapping;
 
 /// <summary>
 /// A target whose ≥ the recogniser read as a leading 2 ("≥92万元" → "292万元", sure of it): the target without that 2
-/// lies near the actual value in the same unit, the whole target far above it. Such a target is flagged, never
-/// corrected: "292万元" may be what was printed.
+/// lies near the actual value in the same unit, the whole target far above it. On a form read by OCR such a target is
+/// taken as the ≥ (<see cref="Repair"/>), and the low-confidence check still flags it from its printed reading: a
+/// target three times its actual value whose digits after a 2 are the actual's is far likelier a misread sign.
 /// </summary>
 public static partial class SignReadAsTwo
 {
@@ -25,6 +28,13 @@ public static partial class SignReadAsTwo
         var whole = double.Parse("2" + t.Groups["rest"].Value, CultureInfo.InvariantCulture);
         var value = double.Parse(a.Groups["value"].Value, CultureInfo.InvariantCulture);
         return value > 0 && rest / value is >= 1 / NearFactor and <= NearFactor && whole / value >= FarFactor;
+    }
+
+    /// <summary>Each target of the form that is a ≥ read as a 2 becomes the ≥ and its number.</summary>
+    public static void Repair(EvaluationForm form)
+    {
+        foreach (var indicator in form.Indicators)
+            if (Suspect(indicator.Target, indicator.Actual)) indicator.Target = "≥" + indicator.Target![1..];
     }
 
     [GeneratedRegex(@"^2(?<rest>\d+(\.\d+)?)(?<unit>\D*)$")]

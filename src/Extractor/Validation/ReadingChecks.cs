@@ -1,11 +1,13 @@
 using Extractor.Grid;
 using Extractor.Mapping;
 using Extractor.Output;
+using Extractor.Text;
 
 namespace Extractor.Validation;
 
 /// <summary>
-/// missing-field: a required field (projectName, year, totalScore, an indicator's name) could not be read, or a
+/// missing-field: a required field (projectName, year, totalScore, an indicator's name) could not be read (with the
+/// total weight when neither of the 总分 row's numbers was), or a
 /// block holds nothing at all (the funds table, the goals, the indicator table: not found, or found blank), never a
 /// silent null where the form printed a value.
 /// </summary>
@@ -19,7 +21,12 @@ public sealed class MissingFieldCheck : IFormCheck
         if (IsBlank(f.Funds)) yield return Missing("funds", "项目资金 (the funds table)");
         if (f.Goals.Planned is null && f.Goals.Achieved is null) yield return Missing("goals", "年度总体目标 (the goals)");
         if (f.Indicators.Count == 0) yield return Missing("indicators", "绩效指标 (the indicator table)");
-        if (f.TotalScore is null && !Unreadable(mapped, "totalScore")) yield return Missing("totalScore", "总分 得分");
+        if (f.TotalScore is null && !Unreadable(mapped, "totalScore"))
+        {
+            yield return Missing("totalScore", "总分 得分");
+            // The 总分 row lost, its 分值 went with it: a total weight is seldom left blank beside a score.
+            if (f.TotalWeight is null && !Unreadable(mapped, "totalWeight")) yield return Missing("totalWeight", "总分 分值");
+        }
         for (var i = 0; i < f.Indicators.Count; i++)
             if (f.Indicators[i].Name is null) yield return Missing($"indicators[{i}].name", "三级指标");
     }
@@ -59,7 +66,8 @@ public sealed class UnreadableValueCheck : IReadingCheck
 /// low-confidence: the reader (OCR) was less sure of a field's cell than the configured threshold; or, on a form read
 /// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy
 /// (<see cref="IndicatorTaxonomy"/>),
-/// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>): the recogniser was
+/// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>), or its actual value
+/// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"): the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
 /// </summary>
@@ -75,14 +83,14 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
             .Select(r => new Check(Code, Severity.Warning, r.Field,
                 $"read \"{r.Printed}\" with confidence {r.Confidence:0.00} (threshold {threshold:0.00}) on page {r.Page?.ToString() ?? "-"}, row {r.Row + 1}, column {r.Column + 1}"))
             .ToList();
-        return unsure.Concat(SureMisreadings(mapped.Form).Where(c => unsure.All(u => u.Field != c.Field)));
+        return unsure.Concat(SureMisreadings(mapped.Form, mapped.Readings).Where(c => unsure.All(u => u.Field != c.Field)));
     }
 
     private static string? HierarchyLabelIn(string? name) =>
         name is null ? null : IndicatorTaxonomy.Labels.FirstOrDefault(l => name.Contains(l, StringComparison.Ordinal));
 
     /// <summary>What the recogniser was sure of and is still no reading of the form, on a form read by OCR.</summary>
-    private IEnumerable<Check> SureMisreadings(EvaluationForm form)
+    private IEnumerable<Check> SureMisreadings(EvaluationForm form, IReadOnlyList<FieldReading> readings)
     {
         if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
         if (form.Title is null)
@@ -95,11 +103,28 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
                 yield return Unsure($"{at}.level1", $"read \"{level1}\", which is no level-1 of the indicator hierarchy");
             if (indicator.Level2 is { } level2 && !IndicatorTaxonomy.IsLevel2(level2))
                 yield return Unsure($"{at}.level2", $"read \"{level2}\", which is no level-2 of the indicator hierarchy");
-            if (SignReadAsTwo.Suspect(indicator.Target, indicator.Actual))
-                yield return Unsure($"{at}.target", $"read \"{indicator.Target}\" beside an actual value of \"{indicator.Actual}\": its 2 may be a ≥");
+            var printed = PrintedText(readings, $"{at}.target");
+            if (SignReadAsTwo.Suspect(printed, indicator.Actual))
+                yield return Unsure($"{at}.target", $"read \"{printed}\" beside an actual value of \"{indicator.Actual}\": its 2 was taken as a ≥");
+            if (indicator.Actual is { } actual && !HoldsWordOrDigit(actual) && !IsPlaceholder(actual))
+                yield return Unsure($"{at}.actual", $"read \"{actual}\", with neither a number nor a word");
+            if (indicator.Deviation is { } deviation && !deviation.Any(CjkText.IsCjkLike) && !IsPlaceholder(deviation))
+                yield return Unsure($"{at}.deviation", $"read \"{deviation}\", which holds no Chinese: specks or a stroke read as text");
             if (HierarchyLabelIn(indicator.Name) is { } label)
                 yield return Unsure($"{at}.name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
         }
+    }
+
+    private static bool HoldsWordOrDigit(string text) => text.Any(c => char.IsAsciiDigit(c) || CjkText.IsCjkLike(c));
+
+    /// <summary>A dash or slash printed for "none".</summary>
+    private static bool IsPlaceholder(string text) => text.Trim().Trim('—', '-', '－', '/', '／').Length == 0;
+
+    /// <summary>A field's text as its cells were read, before any repair (the parts of a split target joined).</summary>
+    private static string? PrintedText(IReadOnlyList<FieldReading> readings, string field)
+    {
+        var parts = readings.Where(r => r.Field == field).Select(r => r.Printed).OfType<string>().ToList();
+        return parts.Count == 0 ? null : string.Concat(parts);
     }
 
     private Check Unsure(string field, string message) => new(Code, Severity.Warning, field, message);

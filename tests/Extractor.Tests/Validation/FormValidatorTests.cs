@@ -169,6 +169,25 @@ public class FormValidatorTests
         Validate(form).ShouldBeEmpty("a text layer prints what the office typed: its own labels are no misreading");
     }
 
+    /// <summary>dev case 12 of the generated noisy scans and photos: "96%" read "%", an empty deviation read "B".</summary>
+    [Fact]
+    public void On_a_scan_an_actual_with_neither_number_nor_word_and_a_deviation_without_chinese_are_low_confidence()
+    {
+        var form = Consistent();
+        form.Source.Method = Extractor.Grid.ReadMethod.ImageOcr;
+        (form.Indicators[0].Actual, form.Indicators[0].Deviation) = ("%", "B");
+        (form.Indicators[1].Actual, form.Indicators[1].Deviation) = ("—", "—");
+        Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].actual", "low-confidence@indicators[0].deviation"]);
+    }
+
+    [Fact]
+    public void A_total_row_not_read_leaves_its_weight_missing_too()
+    {
+        var form = Consistent();
+        (form.TotalScore, form.TotalWeight) = (null, null);
+        Validate(form).Where(c => c.Code == "missing-field").Select(c => c.Field).ShouldBe(["totalScore", "totalWeight"]);
+    }
+
     /// <summary>dev case 4 of the generated photos: "绩" read as the level-1 went unflagged, the checks ran before the method was known.</summary>
     [Fact]
     public void The_pipeline_checks_a_form_knowing_it_was_read_by_ocr()
