@@ -50,6 +50,7 @@ public static partial class IndicatorTaxonomy
     public static string? Level1Of(string? level2) =>
         level2 is not null && ParentOf.TryGetValue(CleanLevelLabel(level2), out var parent) ? parent : null;
 
-    [GeneratedRegex(@"\(\s*\d+(\.\d+)?\s*分?\s*\)$")]
+    /// <summary>The points in brackets, however a scan's reader took the brackets ("效益指标〈41分)", "《41分)").</summary>
+    [GeneratedRegex(@"[(〈《<]\s*\d+(\.\d+)?\s*分?\s*[)〉》>]$")]
     private static partial Regex PointsSuffix();
 }

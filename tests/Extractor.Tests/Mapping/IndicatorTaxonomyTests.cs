@@ -17,9 +17,13 @@ public class IndicatorTaxonomyTests
     public void The_level1_of_a_cost_sub_kind_is_left_to_the_printed_block() =>
         IndicatorTaxonomy.Level1Of("经济成本指标").ShouldBeNull();
 
-    [Fact]
-    public void Points_printed_beside_a_level1_label_are_not_part_of_it() =>
-        IndicatorTaxonomy.CleanLevelLabel("产出指标（50分）").ShouldBe("产出指标");
+    /// <summary>The last two: dev scans (cases 29, 36), the opening bracket read as an angle bracket.</summary>
+    [Theory]
+    [InlineData("产出指标（50分）")]
+    [InlineData("产出指标〈50分)")]
+    [InlineData("产出指标《50分)")]
+    public void Points_printed_beside_a_level1_label_are_not_part_of_it(string printed) =>
+        IndicatorTaxonomy.CleanLevelLabel(printed).ShouldBe("产出指标");
 
     [Fact]
     public void An_indicator_name_is_not_a_hierarchy_label() =>
