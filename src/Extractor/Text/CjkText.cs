@@ -74,8 +74,13 @@ public static class CjkText
             or >= '\uFF00' and <= '\uFFEF'     // full-width forms
             or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '(' or ')';
 
+    /// <summary>Full-width punctuation ("。", "，", "（"): it carries its own blank, so no space is printed beside it.</summary>
+    public static bool IsFullWidthMark(char ch) =>
+        ch is >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF0F' or >= '\uFF1A' and <= '\uFF20';
+
     /// <summary>
-    /// Cleans one line of cell text: radicals to ideographs, whitespace between CJK-like characters removed,
+    /// Cleans one line of cell text: radicals to ideographs, whitespace between CJK-like characters or beside
+    /// full-width punctuation removed,
     /// any other run of whitespace collapsed to one space, ends trimmed. Returns null for a blank result.
     /// </summary>
     public static string? CleanLine(string? text)
@@ -91,7 +96,7 @@ public static class CjkText
             while (end < text.Length && IsSpace(text[end])) end++;
             var before = sb.Length > 0 ? sb[^1] : (char?)null;
             var after = end < text.Length ? text[end] : (char?)null;
-            if (before is { } b && after is { } a && !(IsCjkLike(b) && IsCjkLike(a)))
+            if (before is { } b && after is { } a && !(IsCjkLike(b) && IsCjkLike(a)) && !IsFullWidthMark(b) && !IsFullWidthMark(a))
                 sb.Append(' ');
             i = end;
         }

@@ -175,6 +175,15 @@ public class OcrReaderTests
         CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("458元/平方米");
     }
 
+    /// <summary>dev bilevel scans, case 5: "已开展监测设备134处，已实施" read with a full-width full stop.</summary>
+    [Fact]
+    public void A_full_width_full_stop_between_ideographs_is_a_comma()
+    {
+        var symbols = "134处．已实施".Select((c, i) => new OcrSymbol(c.ToString(), new PixelRect(10 + 26 * i, 0, 34 + 26 * i, 40))).ToList();
+        var line = new OcrLine([new OcrWord(symbols, new PixelRect(10, 0, 34 + 26 * 7, 40), 0.99)]);
+        CellText.Assemble([line], new PixelRect(0, 0, 400, 40)).ShouldBe("134处，已实施");
+    }
+
     /// <summary>
     /// Goals of the corpus's dev scans: "（1）" opening a paragraph read "(1）", "(运维)" ending a name read "(运维）".
     /// A bracket with nothing outside it on its line shows no gap, and takes its partner's width.

@@ -24,6 +24,8 @@ public class CjkTextTests
     [InlineData("偏差原因分析及\n改进措施", "偏差原因分析及改进措施")]
     [InlineData("  LED  屏 ", "LED 屏")]
     [InlineData(">=13份", ">=13份")]
+    [InlineData("实现资金使用规范高效。 2.已保障检查任务82个", "实现资金使用规范高效。2.已保障检查任务82个")] // dev bw scan, case 15
+    [InlineData("（2） 2023年", "（2）2023年")]
     public void Whitespace_between_CJK_characters_is_a_wrapping_artifact(string printed, string clean) =>
         CjkText.CleanLine(printed).ShouldBe(clean);
 

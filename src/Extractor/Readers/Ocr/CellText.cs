@@ -128,7 +128,9 @@ internal static class CellText
     /// <summary>
     /// The CJK model reads the full-width "，；：" of Chinese text as ASCII with spaces around them; beside a
     /// CJK character they are the full-width ones. A digit read in its full-width form (PP-OCR's list has both) is
-    /// the ASCII one the forms print numbers with; so is a slash read full-width ("元／平方米": units print "/").
+    /// the ASCII one the forms print numbers with; so is a slash read full-width ("元／平方米": units print "/"). A
+    /// full-width full stop "．" between two ideographs is a comma a bilevel scan thinned to its dot: Chinese text puts
+    /// none there.
     /// </summary>
     private static string FullWidthPunctuation(string text)
     {
@@ -137,6 +139,11 @@ internal static class CellText
         {
             if (text[i] is >= '０' and <= '９') { sb.Append((char)('0' + (text[i] - '０'))); continue; }
             if (text[i] == '／') { sb.Append('/'); continue; }
+            if (text[i] == '．' && Neighbour(text, i, -1) is { } p && IsIdeograph(p) && Neighbour(text, i, 1) is { } n && IsIdeograph(n))
+            {
+                sb.Append('，');
+                continue;
+            }
             var full = text[i] switch { ',' => '，', ';' => '；', ':' => '：', _ => '\0' };
             if (full != '\0' && (Neighbour(text, i, -1) is { } b && CjkText.IsCjkLike(b) || Neighbour(text, i, 1) is { } a && CjkText.IsCjkLike(a)))
             {
@@ -148,6 +155,8 @@ internal static class CellText
         }
         return sb.ToString();
     }
+
+    private static bool IsIdeograph(char ch) => ch is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>The nearest character that is not a space, looking one way from position i.</summary>
     private static char? Neighbour(string text, int i, int step)
