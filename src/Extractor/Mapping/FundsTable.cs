@@ -19,11 +19,13 @@ internal static class FundsTable
 
     public static void Read(GridRow header, IReadOnlyList<GridRow> body, Funds funds, ReadingLog log)
     {
+        var initial = AmountColumn(header, FormLabels.InitialBudget, 0);
+        var annual = AmountColumn(header, FormLabels.AnnualBudget, Math.Max(initial, 0));
         int[] columns =
         [
-            RowText.FindLabel(header, FormLabels.InitialBudget, Label.StartsWith),
-            RowText.FindLabel(header, FormLabels.AnnualBudget, Label.StartsWith),
-            RowText.FindLabel(header, FormLabels.Executed, Label.StartsWith),
+            initial,
+            annual,
+            AmountColumn(header, FormLabels.Executed, Math.Max(Math.Max(initial, annual), 0)),
             RowText.FindLabel(header, FormLabels.Weight),
             RowText.FindLabel(header, FormLabels.Rate, Label.StartsWith),
             RowText.FindLabel(header, FormLabels.Score),
@@ -51,6 +53,31 @@ internal static class FundsTable
             funds.Score = Amount(row, columns[5], shift, "funds.score", 1m, log);
         }
     }
+
+    /// <summary>
+    /// The column of an amount's label; or, where a scan's ruling search cut the label into pieces and the reader
+    /// misread one (全年： | 丸 | 行数), the first of the cells right of <paramref name="after"/> whose texts, joined,
+    /// are within one character of the label (at most <see cref="MaxPieces"/> cells).
+    /// </summary>
+    private static int AmountColumn(GridRow header, string[] labels, int after)
+    {
+        var found = RowText.FindLabel(header, labels, Label.StartsWith);
+        if (found >= 0) return found;
+        var cells = RowText.DistinctTexts(header, after + 1, header.Width - 1).ToList();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var joined = "";
+            for (var j = i; j < Math.Min(cells.Count, i + MaxPieces); j++)
+            {
+                joined += Label.Key(cells[j].Text);
+                if (labels.Any(l => Label.Key(l).Length >= 4 && Label.Distance(joined, Label.Key(l)) <= 1)) return cells[i].Column;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A label cut by stray rulings is in at most this many pieces.</summary>
+    private const int MaxPieces = 3;
 
     /// <summary>A label over the amounts (项目资金, 年初预算数, 执行数), which says their unit when it is 万元.</summary>
     private static bool IsAmountLabel(string? text) => Label.Contains(text, "项目资金", "预算数", "执行数");

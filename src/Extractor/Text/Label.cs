@@ -36,6 +36,22 @@ public static class Label
         return key.Length > 0 && synonyms.Any(s => key.StartsWith(Key(s), StringComparison.Ordinal));
     }
 
+    /// <summary>Levenshtein distance of two keys; int.MaxValue when their lengths differ by more than 2 (never near).</summary>
+    public static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2) return int.MaxValue;
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     /// <summary>True when the cell's key contains one of the synonyms' keys.</summary>
     public static bool Contains(string? text, params string[] synonyms)
     {

@@ -24,6 +24,20 @@ public class FormMapperTests
         form.Funds.Score.ShouldBe(10m);
     }
 
+    /// <summary>A noisy scan of corpus dev case 40: stray rulings cut the header's labels, 执 read 丸.</summary>
+    [Fact]
+    public void FundsTable_finds_an_amount_label_cut_into_pieces_one_of_them_misread()
+    {
+        var form = FormMapper.Map(Repo.Segment(
+            "项目资金(元)\t\t\t年初预算数\t全年预算\t效\t全年：\t丸\t行数\t分值\t执行率\t得分",
+            "\t\t年度资金总额\t\t10,495,251.00\t\t10,495,251.00\t\t\t10\t100.00%\t10",
+            "\t\t其中：当年财政拨款\t—\t9,827,298.00\t\t9,827,298.00\t\t\t—\t\t")).Form;
+        form.Funds.Rows.Total.Executed.ShouldBe(10495251m);
+        form.Funds.Rows.CurrentYearAppropriation.Executed.ShouldBe(9827298m);
+        form.Funds.Rows.Total.AnnualBudget.ShouldBe(10495251m);
+        form.Funds.ExecutionRatePercent.ShouldBe(100m);
+    }
+
     /// <summary>Corpus dev case 23: a blank 年初预算数 and a 得分 cell merged over the last two columns.</summary>
     [Fact]
     public void FundsTable_keeps_a_blank_initial_budget_in_its_column_beside_a_merged_score_cell()

@@ -29,7 +29,7 @@ internal static class LabelSnap
         var key = Label.Key(text);
         if (key.Length < 3 || key.Length > 16 || Known.Any(k => k.Key == key)) return text;
         var allowed = key.Length <= 4 ? 1 : 2;
-        var near = Known.Select(k => (k.Label, Distance: Distance(key, k.Key))).Where(k => k.Distance <= allowed).ToList();
+        var near = Known.Select(k => (k.Label, Distance: Label.Distance(key, k.Key))).Where(k => k.Distance <= allowed).ToList();
         if (near.Count == 0) return text;
         var best = near.Min(n => n.Distance);
         var nearest = near.Where(n => n.Distance == best).ToList();
@@ -41,20 +41,4 @@ internal static class LabelSnap
 
     private static bool IsNameUnder(string key, string label) =>
         label.EndsWith(IndicatorWord, StringComparison.Ordinal) && Label.Key(label[..^IndicatorWord.Length]) == key;
-
-    /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2) return int.MaxValue;
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
