@@ -180,6 +180,20 @@ public class FormValidatorTests
         Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].actual", "low-confidence@indicators[0].deviation"]);
     }
 
+    /// <summary>dev noisy scan, case 44: 项目资金(万元) read 项目资金(元), so 209,400 came out as 20.94.</summary>
+    [Fact]
+    public void On_a_scan_a_funds_table_in_yuan_with_every_amount_under_ten_thousand_is_low_confidence()
+    {
+        var form = Consistent();
+        form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
+        form.Funds.Rows.Total = new FundsLine { InitialBudget = 25.55m, AnnualBudget = 25.55m, Executed = 25.55m };
+        form.Funds.Rows.CurrentYearAppropriation = new FundsLine { InitialBudget = 25.55m, AnnualBudget = 25.55m, Executed = 25.55m };
+        Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@funds"]);
+
+        form.Funds.UnitAsPrinted = "万元";
+        Validate(form).ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_total_row_not_read_leaves_its_weight_missing_too()
     {
