@@ -58,7 +58,7 @@ internal static class DebugVerb
                     // A scan's grid is drawn over the page as prepared (upright: the cells fall on its lines), its
                     // trace over the page as printed, where the review page cuts the values from.
                     var original = Background(file, number, log);
-                    var background = page.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr
+                    var background = ReadMethod.IsOcr(page.Method)
                         ? Prepared(file, number, config.Options.Ocr, log)
                         : original;
                     File.WriteAllText(name + ".svg", GridDrawing.Svg(page, background, threshold));

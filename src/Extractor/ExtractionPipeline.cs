@@ -107,7 +107,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
             form.Source.Sha256 = file.Sha256;
             form.Source.FormIndex = forms.Count + 1;
             form.Source.Method = Method(document, segment);
-            if (form.Source.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr) SignReadAsTwo.Repair(form);
+            if (ReadMethod.IsOcr(form.Source.Method)) SignReadAsTwo.Repair(form);
             var pages = PagesOf(document, segment);
             form.Source.PageSizes = PageSizes(form.Source.Pages, pages);
             form.Source.Sheet = segment.Sheet;
@@ -127,7 +127,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
     private static string Method(GridDocument document, FormSegment segment)
     {
         var methods = PagesOf(document, segment).Select(p => p.Method).Distinct().ToList();
-        return methods.FirstOrDefault(m => m is ReadMethod.PdfOcr or ReadMethod.ImageOcr) ?? methods.FirstOrDefault() ?? ReadMethod.Text;
+        return methods.FirstOrDefault(ReadMethod.IsOcr) ?? methods.FirstOrDefault() ?? ReadMethod.Text;
     }
 
     private static List<GridPage> PagesOf(GridDocument document, FormSegment segment)

@@ -11,6 +11,9 @@ public static class ReadMethod
     public const string Xlsx = "xlsx";
     public const string Xls = "xls";
     public const string Docx = "docx";
+
+    /// <summary>True for the methods that read a page's image (a scan, a photo), whose text a recogniser guessed.</summary>
+    public static bool IsOcr(string? method) => method is PdfOcr or ImageOcr;
 }
 
 /// <summary>

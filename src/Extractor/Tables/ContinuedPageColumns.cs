@@ -99,7 +99,7 @@ public static class ContinuedPageColumns
         return right <= left ? null : sides.Select(s => s.Count == 0 ? (double?)null : (Median(s) - left) / (right - left)).ToArray();
     }
 
-    private static bool IsScan(GridPage page) => page.Method is ReadMethod.PdfOcr or ReadMethod.ImageOcr;
+    private static bool IsScan(GridPage page) => ReadMethod.IsOcr(page.Method);
 
     private static double Median(List<double> values)
     {

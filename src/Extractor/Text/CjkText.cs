@@ -65,12 +65,14 @@ public static class CjkText
 
     private static bool IsRadical(char ch) => ch is >= '\u2E80' and <= '\u2FDF';
 
+    /// <summary>A Han character: unified ideographs, extension A, compatibility ideographs.</summary>
+    public static bool IsIdeograph(char ch) =>
+        ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
     /// <summary>Characters between which a space or line break can only be a wrapping artifact.</summary>
     public static bool IsCjkLike(char ch) =>
-        ch is >= '\u4E00' and <= '\u9FFF'      // unified ideographs
-            or >= '\u3400' and <= '\u4DBF'     // extension A
-            or >= '\uF900' and <= '\uFAFF'     // compatibility ideographs
-            or >= '\u3000' and <= '\u303F'     // CJK symbols and punctuation
+        IsIdeograph(ch)
+            || ch is >= '\u3000' and <= '\u303F'     // CJK symbols and punctuation
             or >= '\uFF00' and <= '\uFFEF'     // full-width forms
             or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '(' or ')';
 

@@ -92,7 +92,7 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
     /// <summary>What the recogniser was sure of and is still no reading of the form, on a form read by OCR.</summary>
     private IEnumerable<Check> SureMisreadings(EvaluationForm form, IReadOnlyList<FieldReading> readings)
     {
-        if (form.Source.Method is not (ReadMethod.PdfOcr or ReadMethod.ImageOcr)) yield break;
+        if (!ReadMethod.IsOcr(form.Source.Method)) yield break;
         if (form.Title is null)
             yield return Unsure("title", "no title was read above the form: a scan's title is seldom missing, often misread");
         if (LargestAmount(form.Funds) is > 0 and < SmallYuanTable && form.Funds.UnitAsPrinted == "元")

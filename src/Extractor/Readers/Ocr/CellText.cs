@@ -139,7 +139,7 @@ internal static class CellText
         {
             if (text[i] is >= '０' and <= '９') { sb.Append((char)('0' + (text[i] - '０'))); continue; }
             if (text[i] == '／') { sb.Append('/'); continue; }
-            if (text[i] == '．' && Neighbour(text, i, -1) is { } p && IsIdeograph(p) && Neighbour(text, i, 1) is { } n && IsIdeograph(n))
+            if (text[i] == '．' && Neighbour(text, i, -1) is { } p && CjkText.IsIdeograph(p) && Neighbour(text, i, 1) is { } n && CjkText.IsIdeograph(n))
             {
                 sb.Append('，');
                 continue;
@@ -155,8 +155,6 @@ internal static class CellText
         }
         return sb.ToString();
     }
-
-    private static bool IsIdeograph(char ch) => ch is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>The nearest character that is not a space, looking one way from position i.</summary>
     private static char? Neighbour(string text, int i, int step)
