@@ -104,27 +104,53 @@ public class ScanRulingsTests
     {
         // A row as tight as case 21 of the generated corpus prints it: 财's stroke fills 90% of the band between the
         // row's lines, one pixel short of each; the rulings at the row's ends and middle touch both lines.
-        const int width = 400, height = 80;
+        var verticals = VerticalsOf(400, 80, fill =>
+        {
+            fill(10, 20, 390, 23);
+            fill(10, 60, 390, 63);
+            foreach (var x in new[] { 10, 200, 387 }) fill(x, 20, x + 3, 63);
+            fill(100, 24, 104, 59);
+        });
+
+        verticals.ShouldBe([11, 201, 388]);
+    }
+
+    [Fact]
+    public void A_bold_stroke_joining_both_lines_is_no_ruling_since_its_glyph_carries_ink_on_both_sides()
+    {
+        // Dense bold print (dev case 40, bilevel 200 dpi): 十's upright touches both lines of a row as tight as its
+        // glyph, its bar crossing it in a quarter of the rows. The column edge at x 300 has a cell's text crowding it
+        // on one side in the upper row, and stands clear in the lower: a ruling in both.
+        var verticals = VerticalsOf(400, 120, fill =>
+        {
+            fill(10, 20, 390, 23);
+            fill(10, 60, 390, 63);
+            fill(10, 100, 390, 103);
+            foreach (var x in new[] { 10, 300, 387 }) fill(x, 20, x + 3, 103);
+            fill(100, 23, 104, 60);
+            fill(90, 36, 114, 46);
+            fill(280, 24, 298, 59);
+        });
+
+        verticals.ShouldBe([11, 301, 388, 11, 301, 388]);
+    }
+
+    /// <summary>The vertical rulings found on a binary page drawn by <paramref name="draw"/> (filled rectangles), as x in pixels at 300 dpi.</summary>
+    private static List<int> VerticalsOf(int width, int height, Action<Action<int, int, int, int>> draw)
+    {
         var ink = new bool[width, height];
-        void Fill(int x0, int y0, int x1, int y1)
+        draw((x0, y0, x1, y1) =>
         {
             for (var x = x0; x < x1; x++)
                 for (var y = y0; y < y1; y++) ink[x, y] = true;
-        }
-        Fill(10, 20, 390, 23);
-        Fill(10, 60, 390, 63);
-        foreach (var x in new[] { 10, 200, 387 }) Fill(x, 20, x + 3, 63);
-        Fill(100, 24, 104, 59);
+        });
         var pgm = new System.Text.StringBuilder($"P2\n{width} {height}\n255\n");
         for (var y = 0; y < height; y++)
             pgm.AppendJoin(' ', Enumerable.Range(0, width).Select(x => ink[x, y] ? "0" : "255")).Append('\n');
         using var grey = Bitmap(System.Text.Encoding.ASCII.GetBytes(pgm.ToString()));
         using var page = Leptonica.pixThresholdToBinary(grey, 128);
-
         var rulings = ScanRulings.Find(InkMask.From(page), 300, new ScanRulingOptions()).Rulings;
-
-        var verticals = rulings.Where(r => !r.Horizontal).Select(r => (int)Math.Round(r.Position * 300 / 72)).ToList();
-        verticals.ShouldBe([11, 201, 388]);
+        return rulings.Where(r => !r.Horizontal).Select(r => (int)Math.Round(r.Position * 300 / 72)).ToList();
     }
 
     [Fact]
@@ -146,6 +172,9 @@ public class ScanRulingsTests
         ocr.Rulings.MinCrossingFill = 0;
         ocr.Validate(Repo.Root).ShouldContain(e => e.Contains("Extractor:Ocr:Batching:BucketWidth"));
         ocr.Validate(Repo.Root).ShouldContain(e => e.Contains("Extractor:Ocr:Rulings:MinCrossingFill"));
+        ocr.Rulings.MaxCrossingBothSidesInk.ShouldBe(0.1);
+        ocr.Rulings.MaxCrossingSideInk = 2;
+        ocr.Validate(Repo.Root).ShouldContain(e => e.Contains("Extractor:Ocr:Rulings:MaxCrossingSideInk"));
     }
 
     [Fact]

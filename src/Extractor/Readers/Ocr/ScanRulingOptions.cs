@@ -40,6 +40,16 @@ public sealed class ScanRulingOptions
     public double MinCrossingFill { get; set; } = 0.85;
 
     /// <summary>
+    /// A character's stroke joining two tight lines (dense bold print) is not a vertical ruling: ink just beside it, on
+    /// one side, in more than this share of the band's rows makes it one, unless a crossing clear of ink stands at its
+    /// place in another row of the table (a column edge a cell's text crowds). Default 0.25.
+    /// </summary>
+    public double MaxCrossingSideInk { get; set; } = 0.25;
+
+    /// <summary>As <see cref="MaxCrossingSideInk"/>, for ink on both sides of it in the same rows. Default 0.1.</summary>
+    public double MaxCrossingBothSidesInk { get; set; } = 0.1;
+
+    /// <summary>
     /// Vertical rulings that run on at least this far past a table's first or last horizontal one, with none to close
     /// them, rule a row a page break cut open (Chromium prints a table continued on the next page without its top
     /// border). Default 3.6 pt (15 px).
@@ -69,6 +79,8 @@ public sealed class ScanRulingOptions
         if (MinOpenRowHeight <= 0) yield return at + "MinOpenRowHeight must be above 0 (points)";
         if (MinInkShare is <= 0 or > 1) yield return at + "MinInkShare must be above 0 and at most 1";
         if (MinCrossingFill is <= 0 or > 1) yield return at + "MinCrossingFill must be above 0 and at most 1";
+        if (MaxCrossingSideInk is <= 0 or > 1) yield return at + "MaxCrossingSideInk must be above 0 and at most 1";
+        if (MaxCrossingBothSidesInk is <= 0 or > 1) yield return at + "MaxCrossingBothSidesInk must be above 0 and at most 1";
         if (ContinuedColumnTolerance is < 0 or >= 0.5) yield return at + "ContinuedColumnTolerance must be 0 or more and under 0.5 (a share of the table's width)";
     }
 }

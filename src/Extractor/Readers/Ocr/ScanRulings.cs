@@ -46,15 +46,18 @@ internal sealed class ScanRulings
     /// horizontal lines it runs between, or the end of its ink where a page break cut the table open), and the rows its
     /// ink fills (erased with it).
     /// </summary>
-    private sealed record VLine(int X, int Thickness, int Y0, int Y1, int InkTop, int InkBottom);
+    private sealed record VLine(int X, int Thickness, int Y0, int Y1, int InkTop, int InkBottom, bool Attached = false);
 
     /// <summary>The options in pixels at the page's resolution.</summary>
-    private sealed record Tolerances(int MinLength, int Piece, int Break, int MaxThickness, int Snap, int Margin, int MinBand, int OpenRow, double InkShare, double Fill)
+    private sealed record Tolerances(
+        int MinLength, int Piece, int Break, int MaxThickness, int Snap, int Margin, int MinBand, int OpenRow, double InkShare, double Fill,
+        double SideInk, double BothSidesInk)
     {
         public static Tolerances Of(ScanRulingOptions o, int dpi) => new(
             ScanRulingOptions.Pixels(o.MinLineLength, dpi), ScanRulingOptions.Pixels(o.MinPieceLength, dpi), ScanRulingOptions.Pixels(o.MaxBreak, dpi),
             ScanRulingOptions.Pixels(o.MaxLineThickness, dpi), ScanRulingOptions.Pixels(o.LineSnap, dpi), ScanRulingOptions.Pixels(o.CrossingMargin, dpi),
-            ScanRulingOptions.Pixels(o.MinBandHeight, dpi), ScanRulingOptions.Pixels(o.MinOpenRowHeight, dpi), o.MinInkShare, o.MinCrossingFill);
+            ScanRulingOptions.Pixels(o.MinBandHeight, dpi), ScanRulingOptions.Pixels(o.MinOpenRowHeight, dpi), o.MinInkShare, o.MinCrossingFill,
+            o.MaxCrossingSideInk, o.MaxCrossingBothSidesInk);
     }
 
     private readonly List<HLine> _horizontal;
@@ -85,8 +88,10 @@ internal sealed class ScanRulings
                 var stack = lines.GetRange(start, i - start + 1);
                 int left = stack.Min(l => l.X0), right = stack.Max(l => l.X1);
                 horizontal.AddRange(stack);
+                var crossings = new List<VLine>();
                 for (var r = 0; r + 1 < stack.Count; r++)
-                    vertical.AddRange(Crossings(ink, stack[r], stack[r + 1], left, right, t));
+                    crossings.AddRange(Crossings(ink, stack[r], stack[r + 1], left, right, t));
+                vertical.AddRange(WithoutStrokes(crossings));
                 vertical.AddRange(OpenEnd(ink, stack[0], up: true, left, right, t));
                 vertical.AddRange(OpenEnd(ink, stack[^1], up: false, left, right, t));
             }
@@ -241,8 +246,40 @@ internal sealed class ScanRulings
             covered[x - band.Left] = n >= need && Inked(ink, x, above.Bottom) && Inked(ink, x, below.Top - 1);
         }
         // The band of covered columns is the line's ink plus the drift counted on either side.
-        return InkMask.Bands(covered, 0).Where(b => b.End - b.Start <= t.MaxThickness + Drift)
-            .Select(b => new VLine(band.Left + (b.Start + b.End - 1) / 2, Math.Max(1, b.End - b.Start - 2 * Drift), above.Y, below.Y, above.Top, below.Bottom)).ToList();
+        return InkMask.Bands(covered, 0)
+            .Where(b => b.End - b.Start <= t.MaxThickness + Drift)
+            .Select(b => new VLine(band.Left + (b.Start + b.End - 1) / 2, Math.Max(1, b.End - b.Start - 2 * Drift), above.Y, below.Y, above.Top, below.Bottom,
+                Attached(ink, band, band.Left + b.Start, band.Left + b.End, t))).ToList();
+    }
+
+    /// <summary>
+    /// The crossings without a character's strokes (dense bold print whose strokes join two tight lines): a crossing
+    /// with ink beside it is one, unless a crossing clear of ink stands at its place in another band (a column edge
+    /// that cells' text crowds in some rows).
+    /// </summary>
+    private static IEnumerable<VLine> WithoutStrokes(List<VLine> crossings)
+    {
+        var clear = crossings.Where(v => !v.Attached).Select(v => v.X).ToList();
+        return crossings.Where(v => !v.Attached || clear.Any(x => Math.Abs(x - v.X) <= 2 * Drift));
+    }
+
+    /// <summary>
+    /// Whether ink lies beside a covered run (two pixels past its drift) in more of the band's rows than a ruling
+    /// allows, on one side or on both at once: a character's stroke carries its other strokes, a ruling stands clear
+    /// of the cells' text but where a cell crowds it.
+    /// </summary>
+    private static bool Attached(InkMask ink, PixelRect band, int x0, int x1, Tolerances t)
+    {
+        int left = 0, right = 0, both = 0;
+        for (var y = band.Top; y < band.Bottom; y++)
+        {
+            var l = x0 - 2 >= 0 && ink[x0 - 2, y];
+            var r = x1 + 1 < ink.Width && ink[x1 + 1, y];
+            if (l) left++;
+            if (r) right++;
+            if (l && r) both++;
+        }
+        return Math.Max(left, right) > t.SideInk * band.Height || both > t.BothSidesInk * band.Height;
     }
 
     /// <summary>
