@@ -123,10 +123,56 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     private CellLayout? Layout(PixelRect inside, int singleLineHeight)
     {
         var area = inside.Inset((int)(2 * _u));
-        if (area.IsEmpty || ink.Count(area) < 12 * _u * _u) return null;
-        var bounds = ink.InkBounds(area);
+        if (area.IsEmpty) return null;
+        var inked = ink.Count(area) >= 12 * _u * _u;
+        var bounds = inked ? ink.InkBounds(area) : default;
+        if (bounds.Height < FaintGlyphHeight * singleLineHeight && FaintGlyph(area, bounds, singleLineHeight) is { } faint)
+            return new CellLayout(inside, faint, faint.Inflate((int)(8 * _u), inside), [faint]);
+        if (!inked) return null;
         return new CellLayout(inside, bounds, bounds.Inflate((int)(8 * _u), inside), LineBands(bounds, singleLineHeight));
     }
+
+    /// <summary>
+    /// A faint glyph the ink mask kept only a stroke of, or nothing (a noisy scan's grey "6" beside a ruling, its
+    /// bar left to read as a dash): the block of the grey page's faint ink (<see cref="FaintLevel"/>, columns and rows
+    /// of at least <see cref="FaintColumnInk"/> pixels, gaps up to <see cref="FaintGap"/>) around the cell's ink, when
+    /// it is at least <see cref="FaintGlyphHeight"/> line heights tall, twice the ink's height, and
+    /// <see cref="FaintGlyphFill"/> dark (a scan's grain is sparse); null otherwise.
+    /// </summary>
+    private PixelRect? FaintGlyph(PixelRect area, PixelRect bounds, int lineHeight)
+    {
+        var grey = LineImage.Cut(page.Grey, area);
+        var gap = Math.Max(1, (int)(FaintGap * lineHeight));
+        bool Dark(int x, int y) => grey.At(x, y) < FaintLevel;
+        var columns = new bool[grey.Width];
+        for (var x = 0; x < grey.Width; x++)
+            columns[x] = Enumerable.Range(0, grey.Height).Count(y => Dark(x, y)) >= FaintColumnInk;
+        var across = Block(InkMask.Bands(columns, gap), bounds.IsEmpty ? null : (bounds.Left + bounds.Right) / 2 - area.Left);
+        if (across is not { } c) return null;
+        var rows = new bool[grey.Height];
+        for (var y = 0; y < grey.Height; y++)
+            rows[y] = Enumerable.Range(c.Start, c.End - c.Start).Count(x => Dark(x, y)) >= FaintColumnInk;
+        var down = Block(InkMask.Bands(rows, gap), bounds.IsEmpty ? null : (bounds.Top + bounds.Bottom) / 2 - area.Top);
+        if (down is not { } r) return null;
+        var dark = 0;
+        for (var y = r.Start; y < r.End; y++)
+            for (var x = c.Start; x < c.End; x++)
+                if (Dark(x, y)) dark++;
+        var height = r.End - r.Start;
+        if (height < FaintGlyphHeight * lineHeight || height < 2 * bounds.Height || dark < FaintGlyphFill * height * (c.End - c.Start)) return null;
+        return new PixelRect(area.Left + c.Start, area.Top + r.Start, area.Left + c.End, area.Top + r.End);
+    }
+
+    /// <summary>The band holding <paramref name="at"/> (the ink's centre), or the widest where the cell has no ink.</summary>
+    private static (int Start, int End)? Block(List<(int Start, int End)> bands, int? at) =>
+        at is { } p ? bands.Where(b => b.Start <= p && p < b.End).Cast<(int, int)?>().FirstOrDefault()
+            : bands.Count == 0 ? null : bands.MaxBy(b => b.End - b.Start);
+
+    /// <summary>A faint glyph is read where it is at least this many line heights tall (a dash's grey edge is not).</summary>
+    private const double FaintGlyphHeight = 0.5;
+
+    /// <summary>…and at least this share of its block is faint ink (a digit fills a fifth or more, grain a few hundredths).</summary>
+    private const double FaintGlyphFill = 0.15;
 
     /// <summary>A chunk of a free line (title, year line), read as one line.</summary>
     public CellReading ReadLine(PixelRect chunk)
