@@ -50,6 +50,13 @@ public sealed class GridPage
     public IReadOnlyList<Box> Rulings { get; init; } = [];
 
     /// <summary>
+    /// The rows of each ruled table on the page, top to bottom, first and end (exclusive): each numbers its own
+    /// columns, free lines between them take the columns of the table below. Empty where the reader does not tell
+    /// tables apart.
+    /// </summary>
+    public IReadOnlyList<(int First, int End)> TableRows { get; init; } = [];
+
+    /// <summary>
     /// The same page with every box taken into other units (image pixels to PDF points, a prepared scan's pixels
     /// back to the file's): cell boxes, text boxes, continued parts and rulings alike, and the page's size. Where the
     /// page's text sits elsewhere in the file than its grid (a scan the reader deskewed), <paramref name="placeText"/>
@@ -64,7 +71,7 @@ public sealed class GridPage
             TextBox = c.TextBox is { } text ? placeText(text) : null,
             Continued = c.Continued.Select(p => p with { Box = placeText(p.Box) }).ToList(),
         }))
-        { Size = size, Sheet = Sheet, Rulings = Rulings.Select(place).ToList() };
+        { Size = size, Sheet = Sheet, Rulings = Rulings.Select(place).ToList(), TableRows = TableRows };
     }
 
     public int RowCount { get; }

@@ -8,7 +8,8 @@ namespace Extractor.Tables;
 /// same indicator column otherwise than a page of indicators alone, so 分值 on the continuation would not sit under
 /// the header's 分值. Where a page's column edges fall on the previous page's, at the same place across the table's
 /// width (a photo's pages are each straightened to their own scale), its cells are given the previous page's
-/// columns. The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
+/// columns. Only the page's first table continues the previous page's last (a page may hold the next form's
+/// tables too, each numbering its own columns). The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
 /// </summary>
 public static class ContinuedPageColumns
 {
@@ -37,7 +38,11 @@ public static class ContinuedPageColumns
     /// </summary>
     public static GridPage? Align(GridPage previous, GridPage next, double tolerance)
     {
-        if (next.ColumnCount >= previous.ColumnCount || Edges(previous) is not { } before || Edges(next) is not { } after) return null;
+        var last = previous.TableRows.Count > 0 ? previous.TableRows[^1].First : 0;
+        var end = next.TableRows.Count > 1 ? next.TableRows[0].End : next.RowCount;
+        var tail = previous.Cells.Where(c => c.Row >= last).ToList();
+        var head = next.Cells.Where(c => c.Row < end).ToList();
+        if (Columns(head) >= Columns(tail) || Edges(tail) is not { } before || Edges(head) is not { } after) return null;
         var matched = new int?[after.Length];
         var from = 0;
         for (var i = 0; i < after.Length; i++)
@@ -53,11 +58,14 @@ public static class ContinuedPageColumns
 
         int Start(int edge) { while (matched[edge] is null) edge--; return matched[edge]!.Value - 1; }
         int End(int edge) { while (matched[edge] is null) edge++; return matched[edge]!.Value - 1; }
-        var cells = next.Cells
+        var cells = head
             .Select(c => c with { Column = Start(c.Column), ColumnSpan = End(c.Column + c.ColumnSpan) - Start(c.Column) })
             .GroupBy(c => (c.Row, c.Column)).Select(Together).ToList();
         return Cell.AnyOverlap(cells) ? null
-            : new GridPage(next.Number, next.Method, cells) { Size = next.Size, Sheet = next.Sheet, Rulings = next.Rulings };
+            : new GridPage(next.Number, next.Method, cells.Concat(next.Cells.Where(c => c.Row >= end)))
+            {
+                Size = next.Size, Sheet = next.Sheet, Rulings = next.Rulings, TableRows = next.TableRows,
+            };
     }
 
     /// <summary>Cells a stray column edge parted, as one: their texts in reading order, their boxes united, the lower confidence.</summary>
@@ -85,11 +93,11 @@ public static class ContinuedPageColumns
     /// with a box on it (a line read above the table spans it wider than its rulings); null for an edge no such cell
     /// has a side on, the whole null when the outer edges are such.
     /// </summary>
-    private static double?[]? Edges(GridPage page)
+    private static double?[]? Edges(IReadOnlyList<Cell> cells)
     {
-        if (page.ColumnCount < 2) return null;
-        var sides = Enumerable.Range(0, page.ColumnCount + 1).Select(_ => new List<double>()).ToArray();
-        foreach (var cell in page.Cells.Where(c => c.Box is not null))
+        if (Columns(cells) < 2) return null;
+        var sides = Enumerable.Range(0, Columns(cells) + 1).Select(_ => new List<double>()).ToArray();
+        foreach (var cell in cells.Where(c => c.Box is not null))
         {
             sides[cell.Column].Add(cell.Box!.Value.Left);
             sides[cell.Column + cell.ColumnSpan].Add(cell.Box!.Value.Right);
@@ -98,6 +106,8 @@ public static class ContinuedPageColumns
         var (left, right) = (Median(sides[0]), Median(sides[^1]));
         return right <= left ? null : sides.Select(s => s.Count == 0 ? (double?)null : (Median(s) - left) / (right - left)).ToArray();
     }
+
+    private static int Columns(IReadOnlyList<Cell> cells) => cells.Count == 0 ? 0 : cells.Max(c => c.Column + c.ColumnSpan);
 
     private static bool IsScan(GridPage page) => ReadMethod.IsOcr(page.Method);
 

@@ -50,6 +50,31 @@ public class ContinuedPageColumnsTests
     }
 
     [Fact]
+    public void Only_the_first_table_of_a_page_continues_the_previous_page_the_next_forms_keep_their_columns()
+    {
+        // dev case 50 of the noisy scans: page 2 ends the first form's indicators and starts the next form, whose
+        // funds table rules more edges than the previous page; its first table still continues page 1's.
+        var continued = Page(4, [10, 54.5, 99, 188, 366, 455], [(0, 1, ""), (1, 1, "效益指标"), (2, 1, "生态效益指标"), (3, 1, "绿化覆盖率"), (4, 1, "10")]);
+        var nextForm = Page(4, [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400],
+            [(0, 10, "项目支出绩效自评表")],
+            [(0, 1, "项目名称"), (1, 9, "乙项目")],
+            [(0, 1, "项目资金"), (1, 1, "年初预算数"), (2, 1, "全年预算数"), (3, 1, "全年执行数"), (4, 1, "分值"), (5, 1, "执行率"),
+                (6, 1, "得分"), (7, 1, "a"), (8, 1, "b"), (9, 1, "c")]);
+        var page = new GridPage(4, ReadMethod.PdfOcr,
+            continued.Cells.Concat(nextForm.Cells.Select(c => c with { Row = c.Row + 1 })))
+        {
+            TableRows = [(0, 1), (2, 4)],
+        };
+
+        var aligned = ContinuedPageColumns.Align(Header, page, tolerance: 0.012)!;
+
+        aligned.Cells.Where(c => c.Row == 0).Select(c => (c.Text, c.Column, c.ColumnSpan)).ShouldBe(
+            [("", 0, 1), ("效益指标", 1, 1), ("生态效益指标", 2, 2), ("绿化覆盖率", 4, 2), ("10", 6, 1)]);
+        aligned.Cells.Where(c => c.Row > 0).ShouldBe(page.Cells.Where(c => c.Row > 0));
+        aligned.TableRows.ShouldBe(page.TableRows);
+    }
+
+    [Fact]
     public void A_page_of_another_table_keeps_its_own_columns()
     {
         var other = Page(4, [0, 120, 260, 330, 500], [(0, 1, "项目名称"), (1, 3, "乙项目")], [(0, 1, "主管部门"), (1, 1, "甲"), (2, 1, "实施单位"), (3, 1, "乙")]);

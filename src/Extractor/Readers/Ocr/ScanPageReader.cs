@@ -30,6 +30,7 @@ internal static class ScanPageReader
             return page.Warp.Place(borderless);
 
         var cells = new List<Cell>();
+        var tableRows = new List<(int, int)>();
         var row = 0;
         var freeTop = 0;
         for (var t = 0; t <= tables.Count; t++)
@@ -58,11 +59,12 @@ internal static class ScanPageReader
                     Confidence = reading.Confidence,
                 });
             }
+            tableRows.Add((row, row + table.RowCount));
             row += table.RowCount;
             freeTop = table.Bounds.Bottom;
         }
         // Boxes were found on the prepared page; the grid gives them in the source image's own pixels.
-        return page.Warp.Place(new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList() });
+        return page.Warp.Place(new GridPage(pageNumber, method, cells) { Rulings = rulings.Ink.Select(ToBox).ToList(), TableRows = tableRows });
     }
 
     /// <summary>The typical ink height of a one-line cell: the median of the table's cells, most of which hold one line.</summary>
