@@ -27,6 +27,7 @@ internal static partial class IndicatorTable
     {
         var rows = new List<IndicatorRow>();
         var shift = 0;
+        GridRow? last = null;
         foreach (var row in body)
         {
             if (row.IsEmpty || IndicatorColumns.IsHeader(row) || IndicatorColumns.IsSplitTargetRow(row)) continue;
@@ -35,12 +36,32 @@ internal static partial class IndicatorTable
                 shift = found;
                 rows.Add(ReadRow(row, columns, shift, rows.Count, log));
             }
+            else if (last is not null && rows.Count > 0 && LostItsScores(row, last, columns, shift))
+            {
+                rows.Add(ReadRow(row, columns, shift, rows.Count, log));
+            }
             else if (rows.Count > 0)
             {
                 Continue(rows[^1], row, columns, rows.Count - 1, log);
             }
+            last = row;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// A row without scores that is still an indicator of its own: its name and a target or actual value in cells
+    /// that start on it, below a row on the same page (a cell a page break cut carries on in the next page's first
+    /// row). A scan's faint weight and score lost to the reader are not a reason to run two indicators together.
+    /// </summary>
+    private static bool LostItsScores(GridRow row, GridRow above, IndicatorColumns c, int shift)
+    {
+        if (row.Page != above.Page) return false;
+        bool Own(int column) => column >= 0 && column + shift < row.Width && column + shift >= 0
+            && row.TextAt(column + shift) is not null && row.IsOrigin(column + shift);
+        var name = c.Name + shift;
+        return Own(c.Name) && !IndicatorTaxonomy.IsHierarchyLabel(row.TextAt(name)!)
+            && (Own(c.Actual) || c.Target.Any(Own));
     }
 
     /// <summary>The 总分 row, read at the shift that puts numbers under 分值 and 得分.</summary>

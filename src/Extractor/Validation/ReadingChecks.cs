@@ -67,7 +67,9 @@ public sealed class UnreadableValueCheck : IReadingCheck
 /// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy
 /// (<see cref="IndicatorTaxonomy"/>),
 /// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>), or its actual value
-/// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"): the recogniser was
+/// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"), or it has neither weight nor
+/// score where the others have them, or its target holds a hierarchy label, or one of its target and actual lacks the
+/// unit the other has: the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
 /// </summary>
@@ -112,8 +114,21 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
                 yield return Unsure($"{at}.actual", $"read \"{actual}\", with neither a number nor a word");
             if (indicator.Deviation is { } deviation && !deviation.Any(CjkText.IsCjkLike) && !IsPlaceholder(deviation))
                 yield return Unsure($"{at}.deviation", $"read \"{deviation}\", which holds no Chinese: specks or a stroke read as text");
+            if (indicator.Weight is null && indicator.Score is null && form.Indicators.Any(o => o.Weight is not null))
+            {
+                yield return Unsure($"{at}.weight", "no weight or score was read in this row, unlike the others: faint digits lost by the reader");
+                yield return Unsure($"{at}.score", "no weight or score was read in this row, unlike the others: faint digits lost by the reader");
+            }
             if (HierarchyLabelIn(indicator.Name) is { } label)
                 yield return Unsure($"{at}.name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
+            if (HierarchyLabelIn(indicator.Target) is { } merged)
+            {
+                // A lost ruling ran the row's labels into its target: its levels were then filled from the rows above.
+                yield return Unsure($"{at}.target", $"the target holds the hierarchy's label \"{merged}\": cells the reader did not tell apart");
+                yield return Unsure($"{at}.level2", $"the row's labels were read into its target (\"{merged}\")");
+            }
+            if (LostUnit(indicator.Target, indicator.Actual) is { } bare)
+                yield return Unsure($"{at}.{bare}", $"target \"{indicator.Target}\" and actual \"{indicator.Actual}\": one has a unit the other lacks, a faint % or 个 lost");
         }
     }
 
@@ -125,6 +140,23 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
 
     private static decimal? LargestAmount(Funds funds) =>
         funds.Rows.Named().SelectMany(l => new[] { l.Line.InitialBudget, l.Line.AnnualBudget, l.Line.Executed }).Max();
+
+    /// <summary>
+    /// "target" or "actual", whichever of two numbers lacks the unit the other ends in ("≥85.6%" beside "86.8"); null
+    /// where both have one, or neither, or either holds no number.
+    /// </summary>
+    internal static string? LostUnit(string? target, string? actual)
+    {
+        if (UnitOf(target) is not { } t || UnitOf(actual) is not { } a || (t.Length == 0) == (a.Length == 0)) return null;
+        return t.Length == 0 ? "target" : "actual";
+    }
+
+    /// <summary>What follows a text's last digit, trimmed; null without a digit.</summary>
+    private static string? UnitOf(string? text)
+    {
+        var last = text?.LastIndexOfAny("0123456789".ToCharArray()) ?? -1;
+        return last < 0 ? null : text![(last + 1)..].Trim();
+    }
 
     private static bool HoldsWordOrDigit(string text) => text.Any(c => char.IsAsciiDigit(c) || CjkText.IsCjkLike(c));
 

@@ -27,6 +27,20 @@ public class IndicatorTableTests
     }
 
     [Fact]
+    public void A_row_with_its_own_name_and_target_is_an_indicator_even_when_its_weight_and_score_were_not_read()
+    {
+        // dev noisy scan, case 63: the faint weight and score of 项目质量可控性 lost to the reader.
+        var indicators = Read(
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "\t产出指标\t质量指标\t工程质量达标率\t≥96%\t99%\t4\t4\t",
+            "\t\t\t项目质量可控性\t规范\t规范\t\t\t",
+            "\t\t社会成本指标\t征迁影响户数\t=0户\t0户\t6\t6\t");
+        indicators.Select(i => i.Name).ShouldBe(["工程质量达标率", "项目质量可控性", "征迁影响户数"]);
+        (indicators[1].Target, indicators[1].Actual, indicators[1].Weight).ShouldBe(("规范", "规范", null));
+        indicators[0].Actual.ShouldBe("99%");
+    }
+
+    [Fact]
     public void OutsideHierarchyRow_has_no_levels_wherever_its_label_is_printed()
     {
         var indicators = Read(

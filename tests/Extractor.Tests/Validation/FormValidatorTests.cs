@@ -180,6 +180,39 @@ public class FormValidatorTests
         Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(["low-confidence@indicators[0].actual", "low-confidence@indicators[0].deviation"]);
     }
 
+    /// <summary>dev noisy scans: case 40's lost ruling ran a row's labels into its target, case 63 lost a faint %.</summary>
+    [Fact]
+    public void On_a_scan_a_target_holding_a_label_and_a_number_without_the_unit_of_its_twin_are_low_confidence()
+    {
+        var form = Consistent();
+        form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
+        (form.Indicators[0].Target, form.Indicators[0].Actual) = ("社会效益指标考核排名前5名", "前5名");
+        (form.Indicators[1].Target, form.Indicators[1].Actual) = ("≥85.6%", "86.8");
+        (form.Indicators[2].Target, form.Indicators[2].Actual) = ("≥20小时", "18小时");
+        Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(
+            ["low-confidence@indicators[0].target", "low-confidence@indicators[0].level2", "low-confidence@indicators[1].actual"]);
+    }
+
+    [Fact]
+    public void A_number_lacks_a_unit_only_where_its_twin_has_one()
+    {
+        LowConfidenceCheck.LostUnit("≥87", "91%").ShouldBe("target");
+        LowConfidenceCheck.LostUnit("=5个", "5个").ShouldBeNull();
+        LowConfidenceCheck.LostUnit("100", "98").ShouldBeNull();
+        LowConfidenceCheck.LostUnit("及时", "100%").ShouldBeNull();
+    }
+
+    /// <summary>dev noisy scan, case 63: a row's faint 6 and 6 lost to the reader.</summary>
+    [Fact]
+    public void On_a_scan_an_indicator_without_weight_and_score_among_others_with_them_is_low_confidence()
+    {
+        var form = Consistent();
+        form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
+        (form.Indicators[2].Weight, form.Indicators[2].Score) = (null, null);
+        Validate(form).Select(c => $"{c.Code}@{c.Field}")
+            .ShouldBe(["weight-sum-mismatch@totalWeight", "score-sum-mismatch@totalScore", "low-confidence@indicators[2].weight", "low-confidence@indicators[2].score"], ignoreOrder: true);
+    }
+
     /// <summary>dev noisy scan, case 44: 项目资金(万元) read 项目资金(元), so 209,400 came out as 20.94.</summary>
     [Fact]
     public void On_a_scan_a_funds_table_in_yuan_with_every_amount_under_ten_thousand_is_low_confidence()
