@@ -67,8 +67,8 @@ public sealed class UnreadableValueCheck : IReadingCheck
 /// by OCR, no title was read, or an indicator's level-1 or level-2 is no label of the indicator hierarchy
 /// (<see cref="IndicatorTaxonomy"/>),
 /// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>), or its actual value
-/// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"), or it has neither weight nor
-/// score where the others have them, or its target holds a hierarchy label, or one of its target and actual lacks the
+/// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"), or it lacks a weight or a score
+/// where the others have them (a form prints both in every row), or its target holds a hierarchy label, or one of its target and actual lacks the
 /// unit the other has: the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
@@ -114,11 +114,10 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
                 yield return Unsure($"{at}.actual", $"read \"{actual}\", with neither a number nor a word");
             if (indicator.Deviation is { } deviation && !deviation.Any(CjkText.IsCjkLike) && !IsPlaceholder(deviation))
                 yield return Unsure($"{at}.deviation", $"read \"{deviation}\", which holds no Chinese: specks or a stroke read as text");
-            if (indicator.Weight is null && indicator.Score is null && form.Indicators.Any(o => o.Weight is not null))
-            {
-                yield return Unsure($"{at}.weight", "no weight or score was read in this row, unlike the others: faint digits lost by the reader");
-                yield return Unsure($"{at}.score", "no weight or score was read in this row, unlike the others: faint digits lost by the reader");
-            }
+            if (indicator.Weight is null && form.Indicators.Any(o => o.Weight is not null))
+                yield return Unsure($"{at}.weight", "no weight was read in this row, unlike the others: faint digits lost by the reader");
+            if (indicator.Score is null && form.Indicators.Any(o => o.Score is not null || o.Weight is not null))
+                yield return Unsure($"{at}.score", "no score was read in this row beside the others' numbers: faint digits lost, or the column");
             if (HierarchyLabelIn(indicator.Name) is { } label)
                 yield return Unsure($"{at}.name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
             if (HierarchyLabelIn(indicator.Target) is { } merged)

@@ -1,6 +1,7 @@
 using Extractor.Grid;
 using Extractor.Readers;
 using Extractor.Readers.Ocr;
+using Extractor.Readers.Ocr.Paddle;
 using UglyToad.PdfPig;
 
 namespace Extractor.Tests.Readers;
@@ -157,6 +158,44 @@ public class OcrReaderTests
         var line = new OcrLine([new OcrWord(symbols, new PixelRect(10, 0, 108, 40), 0.99)]);
         CellText.Assemble([line], new PixelRect(0, 0, 300, 40)).ShouldBe("=100%");
     }
+
+    /// <summary>
+    /// dev noisy scan, case 63: a weight's grey 6 beside its cell's ruling, of which the ink mask kept the bottom
+    /// stroke only (a bar, read as a dash) or nothing; grain and a dash's grey edge are no glyph.
+    /// </summary>
+    [Fact]
+    public void A_faint_glyph_is_the_block_of_faint_ink_around_the_stroke_the_mask_kept()
+    {
+        const int width = 60, height = 60, lineHeight = 40;
+        LineImage Grey(Func<int, int, byte> level)
+        {
+            var pixels = new byte[width * height];
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++) pixels[y * width + x] = level(x, y);
+            return new LineImage(width, height, pixels);
+        }
+        // A ring of grey 200 (paper 255): a faint 0 or 6, 16 px wide and 36 tall; its bottom stroke darker.
+        static bool Ring(int x, int y) => x is >= 20 and < 36 && y is >= 10 and < 46 && (x < 24 || x >= 32 || y < 14 || y >= 42);
+        var six = Grey((x, y) => Ring(x, y) ? (byte)(y >= 42 ? 90 : 200) : (byte)255);
+        CellReader.FaintBlock(six, new PixelRect(20, 42, 36, 46), lineHeight).ShouldBe(new PixelRect(20, 10, 36, 46));
+        CellReader.FaintBlock(six, default, lineHeight).ShouldBe(new PixelRect(20, 10, 36, 46));
+
+        var grain = Grey((x, y) => (x * 7 + y * 13) % 97 == 0 ? (byte)200 : (byte)255);
+        CellReader.FaintBlock(grain, default, lineHeight).ShouldBeNull();
+        var dash = Grey((x, y) => x is >= 10 and < 50 && y is >= 28 and < 33 ? (y is 28 or 32 ? (byte)200 : (byte)60) : (byte)255);
+        CellReader.FaintBlock(dash, new PixelRect(10, 29, 50, 32), lineHeight).ShouldBeNull();
+    }
+
+    /// <summary>dev bilevel scans, cases 39, 62, 85 and 86: a stroke thinned away turned 目 into 日, 自 into 白, 文 into 义.</summary>
+    [Theory]
+    [InlineData("绩效日标的合理性", "绩效目标的合理性")]
+    [InlineData("项日完成及时性", "项目完成及时性")]
+    [InlineData("桃源县白然资源和规划局", "桃源县自然资源和规划局")]
+    [InlineData("宜山县义化和旅游局", "宜山县文化和旅游局")]
+    [InlineData("日均客流量", "日均客流量")]
+    [InlineData("白天", "白天")]
+    public void A_character_read_as_its_shape_twin_inside_a_word_the_forms_print_is_mended(string read, string printed) =>
+        ShapeTwins.Mend(read).ShouldBe(printed);
 
     [Theory]
     [InlineData(">47.7%", true)]

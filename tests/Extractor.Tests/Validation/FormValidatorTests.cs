@@ -204,13 +204,15 @@ public class FormValidatorTests
 
     /// <summary>dev noisy scan, case 63: a row's faint 6 and 6 lost to the reader.</summary>
     [Fact]
-    public void On_a_scan_an_indicator_without_weight_and_score_among_others_with_them_is_low_confidence()
+    public void On_a_scan_an_indicator_without_weight_or_score_among_others_with_them_is_low_confidence()
     {
         var form = Consistent();
         form.Source.Method = Extractor.Grid.ReadMethod.PdfOcr;
         (form.Indicators[2].Weight, form.Indicators[2].Score) = (null, null);
-        Validate(form).Select(c => $"{c.Code}@{c.Field}")
-            .ShouldBe(["weight-sum-mismatch@totalWeight", "score-sum-mismatch@totalScore", "low-confidence@indicators[2].weight", "low-confidence@indicators[2].score"], ignoreOrder: true);
+        form.Indicators[3].Score = null;
+        Validate(form).Select(c => $"{c.Code}@{c.Field}").ShouldBe(
+            ["weight-sum-mismatch@totalWeight", "score-sum-mismatch@totalScore", "low-confidence@indicators[2].weight",
+                "low-confidence@indicators[2].score", "low-confidence@indicators[3].score"], ignoreOrder: true);
     }
 
     /// <summary>dev noisy scan, case 44: 项目资金(万元) read 项目资金(元), so 209,400 came out as 20.94.</summary>

@@ -141,26 +141,34 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// </summary>
     private PixelRect? FaintGlyph(PixelRect area, PixelRect bounds, int lineHeight)
     {
-        var grey = LineImage.Cut(page.Grey, area);
+        var own = bounds.IsEmpty ? bounds : new PixelRect(bounds.Left - area.Left, bounds.Top - area.Top, bounds.Right - area.Left, bounds.Bottom - area.Top);
+        return FaintBlock(LineImage.Cut(page.Grey, area), own, lineHeight) is { } block
+            ? new PixelRect(area.Left + block.Left, area.Top + block.Top, area.Left + block.Right, area.Top + block.Bottom)
+            : null;
+    }
+
+    /// <summary><see cref="FaintGlyph"/> on a cut of the grey page, <paramref name="ink"/> (the mask's bounds, or empty) in its pixels.</summary>
+    internal static PixelRect? FaintBlock(LineImage grey, PixelRect ink, int lineHeight)
+    {
         var gap = Math.Max(1, (int)(FaintGap * lineHeight));
         bool Dark(int x, int y) => grey.At(x, y) < FaintLevel;
         var columns = new bool[grey.Width];
         for (var x = 0; x < grey.Width; x++)
             columns[x] = Enumerable.Range(0, grey.Height).Count(y => Dark(x, y)) >= FaintColumnInk;
-        var across = Block(InkMask.Bands(columns, gap), bounds.IsEmpty ? null : (bounds.Left + bounds.Right) / 2 - area.Left);
+        var across = Block(InkMask.Bands(columns, gap), ink.IsEmpty ? null : (ink.Left + ink.Right) / 2);
         if (across is not { } c) return null;
         var rows = new bool[grey.Height];
         for (var y = 0; y < grey.Height; y++)
             rows[y] = Enumerable.Range(c.Start, c.End - c.Start).Count(x => Dark(x, y)) >= FaintColumnInk;
-        var down = Block(InkMask.Bands(rows, gap), bounds.IsEmpty ? null : (bounds.Top + bounds.Bottom) / 2 - area.Top);
+        var down = Block(InkMask.Bands(rows, gap), ink.IsEmpty ? null : (ink.Top + ink.Bottom) / 2);
         if (down is not { } r) return null;
         var dark = 0;
         for (var y = r.Start; y < r.End; y++)
             for (var x = c.Start; x < c.End; x++)
                 if (Dark(x, y)) dark++;
         var height = r.End - r.Start;
-        if (height < FaintGlyphHeight * lineHeight || height < 2 * bounds.Height || dark < FaintGlyphFill * height * (c.End - c.Start)) return null;
-        return new PixelRect(area.Left + c.Start, area.Top + r.Start, area.Left + c.End, area.Top + r.End);
+        if (height < FaintGlyphHeight * lineHeight || height < 2 * ink.Height || dark < FaintGlyphFill * height * (c.End - c.Start)) return null;
+        return new PixelRect(c.Start, r.Start, c.End, r.End);
     }
 
     /// <summary>The band holding <paramref name="at"/> (the ink's centre), or the widest where the cell has no ink.</summary>
@@ -198,7 +206,7 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
         if (text is null) return CellReading.Blank;
         var unsure = misreadLead || HasMixedBracketPair(text) || StartsWithMisreadNumber(text) || StartsWithBareComparison(text);
         var confidence = unsure ? Math.Min(reading.Confidence, AmbiguousReading) : reading.Confidence;
-        return reading with { Text = LabelSnap.Snap(text), Confidence = confidence, InkBox = bounds };
+        return reading with { Text = LabelSnap.Snap(ShapeTwins.Mend(text)), Confidence = confidence, InkBox = bounds };
     }
 
     /// <summary>
@@ -249,7 +257,9 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// </summary>
     private PixelRect LineCrop(PixelRect band, int lineHeight, int margin, PixelRect inside)
     {
-        var own = FaintEnds(ink.InkBounds(band), band, lineHeight, inside);
+        // A faint glyph's band may hold no ink of the mask at all: the band is then its own ink.
+        var inked = ink.InkBounds(band);
+        var own = FaintEnds(inked.IsEmpty ? band : inked, band, lineHeight, inside);
         var grow = Math.Max(0, lineHeight - band.Height) / 2 + margin;
         var widen = Math.Max(0, MinLineWidth * lineHeight - own.Width) / 2 + margin;
         var crop = new PixelRect(own.Left - widen, band.Top - grow, own.Right + widen, band.Bottom + grow);

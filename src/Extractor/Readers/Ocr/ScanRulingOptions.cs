@@ -46,8 +46,14 @@ public sealed class ScanRulingOptions
     /// </summary>
     public double MaxCrossingSideInk { get; set; } = 0.25;
 
-    /// <summary>As <see cref="MaxCrossingSideInk"/>, for ink on both sides of it in the same rows. Default 0.1.</summary>
+    /// <summary>
+    /// As <see cref="MaxCrossingSideInk"/>, for ink near it (within <see cref="CrossingClearance"/>) on both sides:
+    /// a stroke has its neighbours close on either hand, a ruling one cell's text at most. Default 0.1.
+    /// </summary>
     public double MaxCrossingBothSidesInk { get; set; } = 0.1;
+
+    /// <summary>How near a crossing ink counts for <see cref="MaxCrossingBothSidesInk"/>. Default 1.44 pt (6 px).</summary>
+    public double CrossingClearance { get; set; } = 1.44;
 
     /// <summary>
     /// Vertical rulings that run on at least this far past a table's first or last horizontal one, with none to close
@@ -81,6 +87,7 @@ public sealed class ScanRulingOptions
         if (MinCrossingFill is <= 0 or > 1) yield return at + "MinCrossingFill must be above 0 and at most 1";
         if (MaxCrossingSideInk is <= 0 or > 1) yield return at + "MaxCrossingSideInk must be above 0 and at most 1";
         if (MaxCrossingBothSidesInk is <= 0 or > 1) yield return at + "MaxCrossingBothSidesInk must be above 0 and at most 1";
+        if (CrossingClearance < 0) yield return at + "CrossingClearance must be 0 or more (points)";
         if (ContinuedColumnTolerance is < 0 or >= 0.5) yield return at + "ContinuedColumnTolerance must be 0 or more and under 0.5 (a share of the table's width)";
     }
 }

@@ -51,13 +51,13 @@ internal sealed class ScanRulings
     /// <summary>The options in pixels at the page's resolution.</summary>
     private sealed record Tolerances(
         int MinLength, int Piece, int Break, int MaxThickness, int Snap, int Margin, int MinBand, int OpenRow, double InkShare, double Fill,
-        double SideInk, double BothSidesInk)
+        double SideInk, double BothSidesInk, int Clearance)
     {
         public static Tolerances Of(ScanRulingOptions o, int dpi) => new(
             ScanRulingOptions.Pixels(o.MinLineLength, dpi), ScanRulingOptions.Pixels(o.MinPieceLength, dpi), ScanRulingOptions.Pixels(o.MaxBreak, dpi),
             ScanRulingOptions.Pixels(o.MaxLineThickness, dpi), ScanRulingOptions.Pixels(o.LineSnap, dpi), ScanRulingOptions.Pixels(o.CrossingMargin, dpi),
             ScanRulingOptions.Pixels(o.MinBandHeight, dpi), ScanRulingOptions.Pixels(o.MinOpenRowHeight, dpi), o.MinInkShare, o.MinCrossingFill,
-            o.MaxCrossingSideInk, o.MaxCrossingBothSidesInk);
+            o.MaxCrossingSideInk, o.MaxCrossingBothSidesInk, ScanRulingOptions.Pixels(o.CrossingClearance, dpi));
     }
 
     private readonly List<HLine> _horizontal;
@@ -265,21 +265,28 @@ internal sealed class ScanRulings
 
     /// <summary>
     /// Whether ink lies beside a covered run (two pixels past its drift) in more of the band's rows than a ruling
-    /// allows, on one side or on both at once: a character's stroke carries its other strokes, a ruling stands clear
-    /// of the cells' text but where a cell crowds it.
+    /// allows, or near it (within the clearance) on both sides: a character's stroke carries its other strokes and
+    /// has its neighbours close by, a ruling stands clear of the cells' text but where one cell crowds it.
     /// </summary>
     private static bool Attached(InkMask ink, PixelRect band, int x0, int x1, Tolerances t)
     {
-        int left = 0, right = 0, both = 0;
+        int left = 0, right = 0, nearLeft = 0, nearRight = 0;
         for (var y = band.Top; y < band.Bottom; y++)
         {
-            var l = x0 - 2 >= 0 && ink[x0 - 2, y];
-            var r = x1 + 1 < ink.Width && ink[x1 + 1, y];
-            if (l) left++;
-            if (r) right++;
-            if (l && r) both++;
+            if (x0 - 2 >= 0 && ink[x0 - 2, y]) left++;
+            if (x1 + 1 < ink.Width && ink[x1 + 1, y]) right++;
+            if (InkIn(ink, y, x0 - 1 - t.Clearance, x0 - 2)) nearLeft++;
+            if (InkIn(ink, y, x1 + 1, x1 + t.Clearance)) nearRight++;
         }
-        return Math.Max(left, right) > t.SideInk * band.Height || both > t.BothSidesInk * band.Height;
+        return Math.Max(left, right) > t.SideInk * band.Height || Math.Min(nearLeft, nearRight) > t.BothSidesInk * band.Height;
+    }
+
+    /// <summary>Ink in row y between x0 and x1, both included.</summary>
+    private static bool InkIn(InkMask ink, int y, int x0, int x1)
+    {
+        for (var x = Math.Max(0, x0); x <= Math.Min(ink.Width - 1, x1); x++)
+            if (ink[x, y]) return true;
+        return false;
     }
 
     /// <summary>
