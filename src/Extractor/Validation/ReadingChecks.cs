@@ -150,10 +150,12 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
         return t.Length == 0 ? "target" : "actual";
     }
 
+    private static readonly char[] Digits = "0123456789".ToCharArray();
+
     /// <summary>What follows a text's last digit, trimmed; null without a digit.</summary>
     private static string? UnitOf(string? text)
     {
-        var last = text?.LastIndexOfAny("0123456789".ToCharArray()) ?? -1;
+        var last = text?.LastIndexOfAny(Digits) ?? -1;
         return last < 0 ? null : text![(last + 1)..].Trim();
     }
 

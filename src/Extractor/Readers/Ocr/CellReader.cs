@@ -141,10 +141,8 @@ internal sealed partial class CellReader(OcrEngine engine, PreparedPage page, In
     /// </summary>
     private PixelRect? FaintGlyph(PixelRect area, PixelRect bounds, int lineHeight)
     {
-        var own = bounds.IsEmpty ? bounds : new PixelRect(bounds.Left - area.Left, bounds.Top - area.Top, bounds.Right - area.Left, bounds.Bottom - area.Top);
-        return FaintBlock(LineImage.Cut(page.Grey, area), own, lineHeight) is { } block
-            ? new PixelRect(area.Left + block.Left, area.Top + block.Top, area.Left + block.Right, area.Top + block.Bottom)
-            : null;
+        var own = bounds.IsEmpty ? bounds : bounds.Shifted(-area.Left, -area.Top);
+        return FaintBlock(LineImage.Cut(page.Grey, area), own, lineHeight)?.Shifted(area.Left, area.Top);
     }
 
     /// <summary><see cref="FaintGlyph"/> on a cut of the grey page, <paramref name="ink"/> (the mask's bounds, or empty) in its pixels.</summary>

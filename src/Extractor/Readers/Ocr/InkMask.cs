@@ -11,6 +11,9 @@ internal readonly record struct PixelRect(int Left, int Top, int Right, int Bott
 
     public PixelRect Inset(int by) => new(Left + by, Top + by, Right - by, Bottom - by);
 
+    /// <summary>The rectangle moved by (dx, dy): into or out of the pixels of a cut of the page.</summary>
+    public PixelRect Shifted(int dx, int dy) => new(Left + dx, Top + dy, Right + dx, Bottom + dy);
+
     public PixelRect Inflate(int by, PixelRect within) =>
         new(Math.Max(within.Left, Left - by), Math.Max(within.Top, Top - by), Math.Min(within.Right, Right + by), Math.Min(within.Bottom, Bottom + by));
 }

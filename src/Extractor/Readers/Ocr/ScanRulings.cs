@@ -17,7 +17,8 @@ internal sealed record RuledTable(PixelRect Bounds, IReadOnlyList<int> ColumnEdg
 /// spans for both. Horizontal lines are long runs (unbroken pieces longer than a character stroke, small breaks closed;
 /// deskewing leaves at most a pixel of drift); vertical lines are columns whose ink fills the band between two horizontal
 /// lines and joins both, looked for across the whole stack of lines they cross (a band's own lines may be ruled over a few columns
-/// only, rows inside a merged block); a horizontal line no vertical one crosses is no table's. Tolerances are
+/// only, rows inside a merged block), and not a character's stroke (one with ink beside it, unless a clear crossing
+/// stands at its place in another band); a horizontal line no vertical one crosses is no table's. Tolerances are
 /// <see cref="ScanRulingOptions"/>. The lines are then erased from the page, so that cell reading sees only text.
 /// </summary>
 internal sealed class ScanRulings
@@ -27,6 +28,9 @@ internal sealed class ScanRulings
 
     /// <summary>Anti-aliasing greys a pixel around a line's measured ink: erased with the line, kept out of a cell's inside.</summary>
     private const int Fringe = 1;
+
+    /// <summary>Ink this many pixels past a covered run (which holds the drift) lies beside a crossing, not in its fringe.</summary>
+    private const int Beside = 2;
 
     /// <summary>A run continues the piece of line in the row above where they overlap by this share of the shorter.</summary>
     private const double Continues = 0.5;
@@ -264,7 +268,7 @@ internal sealed class ScanRulings
     }
 
     /// <summary>
-    /// Whether ink lies beside a covered run (two pixels past its drift) in more of the band's rows than a ruling
+    /// Whether ink lies beside a covered run (<see cref="Beside"/>) in more of the band's rows than a ruling
     /// allows, or near it (within the clearance) on both sides: a character's stroke carries its other strokes and
     /// has its neighbours close by, a ruling stands clear of the cells' text but where one cell crowds it.
     /// </summary>
@@ -273,10 +277,10 @@ internal sealed class ScanRulings
         int left = 0, right = 0, nearLeft = 0, nearRight = 0;
         for (var y = band.Top; y < band.Bottom; y++)
         {
-            if (x0 - 2 >= 0 && ink[x0 - 2, y]) left++;
-            if (x1 + 1 < ink.Width && ink[x1 + 1, y]) right++;
-            if (InkIn(ink, y, x0 - 1 - t.Clearance, x0 - 2)) nearLeft++;
-            if (InkIn(ink, y, x1 + 1, x1 + t.Clearance)) nearRight++;
+            if (InkIn(ink, y, x0 - Beside, x0 - Beside)) left++;
+            if (InkIn(ink, y, x1 - 1 + Beside, x1 - 1 + Beside)) right++;
+            if (InkIn(ink, y, x0 - Beside - t.Clearance + 1, x0 - Beside)) nearLeft++;
+            if (InkIn(ink, y, x1 - 1 + Beside, x1 - 1 + Beside + t.Clearance - 1)) nearRight++;
         }
         return Math.Max(left, right) > t.SideInk * band.Height || Math.Min(nearLeft, nearRight) > t.BothSidesInk * band.Height;
     }
