@@ -83,7 +83,7 @@ public sealed class ExtractionPipeline : IFileExtractor, IDisposable
         if (!_readers.TryGetValue(kind, out var reader))
             throw new InputRejectedException($"{kind} files cannot be read by this build");
         var document = reader.Read(file, cancellationToken);
-        return new GridDocument(ContinuedPageColumns.Align(document.Pages, _continuedColumnTolerance));
+        return new GridDocument(ContinuedPageColumns.Align(document.Pages, _continuedColumnTolerance, text => FormTitle.Classify(text) is not null));
     }
 
     /// <summary>The forms of a grid already read (<see cref="ReadGrid"/>); throws <see cref="InputRejectedException"/> when it has none.</summary>

@@ -9,7 +9,8 @@ namespace Extractor.Tables;
 /// the header's 分值. Where a page's column edges fall on the previous page's, at the same place across the table's
 /// width (a photo's pages are each straightened to their own scale), its cells are given the previous page's
 /// columns. Only the page's first table continues the previous page's last (a page may hold the next form's
-/// tables too, each numbering its own columns). The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
+/// tables too, each numbering its own columns), and only where no form's title is printed above it (a page starting
+/// with a title is that form's, however alike its columns: its 分值 | 得分 had been joined as a stray edge). The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
 /// </summary>
 public static class ContinuedPageColumns
 {
@@ -18,14 +19,15 @@ public static class ContinuedPageColumns
 
     /// <summary>
     /// The pages, each scanned continuation page in its previous scanned page's columns (<paramref name="tolerance"/>:
-    /// a share of the table's width).
+    /// a share of the table's width; <paramref name="startsForm"/> tells a line above a page's first table that
+    /// titles a form, whose page is no continuation).
     /// </summary>
-    public static IReadOnlyList<GridPage> Align(IReadOnlyList<GridPage> pages, double tolerance)
+    public static IReadOnlyList<GridPage> Align(IReadOnlyList<GridPage> pages, double tolerance, Func<string?, bool>? startsForm = null)
     {
         var aligned = new List<GridPage>(pages.Count);
         foreach (var page in pages)
         {
-            var continued = aligned.Count > 0 && IsScan(aligned[^1]) && IsScan(page) ? Align(aligned[^1], page, tolerance) : null;
+            var continued = aligned.Count > 0 && IsScan(aligned[^1]) && IsScan(page) ? Align(aligned[^1], page, tolerance, startsForm) : null;
             aligned.Add(continued ?? page);
         }
         return aligned;
@@ -34,10 +36,13 @@ public static class ContinuedPageColumns
     /// <summary>
     /// <paramref name="next"/> in <paramref name="previous"/>'s columns; null unless its outer edges and all but
     /// <see cref="MaxUnmatchedShare"/> of its inner ones fall on the previous page's. An edge that does not (a column
-    /// split by a stray mark) is no column: the cells it parts go together into the previous page's column.
+    /// split by a stray mark) is no column: the cells it parts go together into the previous page's column. Null too
+    /// where a line above its first table titles a form (<paramref name="startsForm"/>).
     /// </summary>
-    public static GridPage? Align(GridPage previous, GridPage next, double tolerance)
+    public static GridPage? Align(GridPage previous, GridPage next, double tolerance, Func<string?, bool>? startsForm = null)
     {
+        if (startsForm is not null && next.TableRows.Count > 0 && next.Cells.Any(c => c.Row < next.TableRows[0].First && startsForm(c.Text)))
+            return null;
         var last = previous.TableRows.Count > 0 ? previous.TableRows[^1].First : 0;
         var end = next.TableRows.Count > 1 ? next.TableRows[0].End : next.RowCount;
         var tail = previous.Cells.Where(c => c.Row >= last).ToList();

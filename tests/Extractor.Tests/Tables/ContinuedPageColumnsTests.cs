@@ -75,6 +75,22 @@ public class ContinuedPageColumnsTests
     }
 
     [Fact]
+    public void A_page_whose_first_table_has_a_title_above_it_starts_a_form_and_keeps_its_columns()
+    {
+        // dev case 63 of the noisy scans: page 2 starts form 2 with indicator columns like page 1's; aligned as a
+        // continuation, its 分值 | 得分 edge was taken for a stray one and the two columns were read as one.
+        var table = Page(4, [10, 54.5, 99, 188, 366, 455], [(0, 1, ""), (1, 1, "效益指标"), (2, 1, "生态效益指标"), (3, 1, "绿化覆盖率"), (4, 1, "10")]);
+        var titled = new GridPage(4, ReadMethod.PdfOcr,
+            table.Cells.Select(c => c with { Row = c.Row + 1 }).Prepend(new Cell(0, 0, "项目支出绩效自评表") { ColumnSpan = 5 }))
+        {
+            TableRows = [(1, 2)],
+        };
+
+        ContinuedPageColumns.Align(Header, titled, 0.012, text => text?.EndsWith("自评表") == true).ShouldBeNull();
+        ContinuedPageColumns.Align(Header, titled, 0.012, text => false).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void A_page_of_another_table_keeps_its_own_columns()
     {
         var other = Page(4, [0, 120, 260, 330, 500], [(0, 1, "项目名称"), (1, 3, "乙项目")], [(0, 1, "主管部门"), (1, 1, "甲"), (2, 1, "实施单位"), (3, 1, "乙")]);
