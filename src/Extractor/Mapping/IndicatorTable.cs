@@ -57,10 +57,9 @@ internal static partial class IndicatorTable
     private static bool LostItsScores(GridRow row, GridRow above, IndicatorColumns c, int shift)
     {
         if (row.Page != above.Page) return false;
-        bool Own(int column) => column >= 0 && column + shift < row.Width && column + shift >= 0
-            && row.TextAt(column + shift) is not null && row.IsOrigin(column + shift);
-        var name = c.Name + shift;
-        return Own(c.Name) && !IndicatorTaxonomy.IsHierarchyLabel(row.TextAt(name)!)
+        // TextAt is null off the row; a column the header lacks (-1) is no cell of the row at any shift.
+        bool Own(int column) => column >= 0 && row.TextAt(column + shift) is not null && row.IsOrigin(column + shift);
+        return Own(c.Name) && !IndicatorTaxonomy.IsHierarchyLabel(row.TextAt(c.Name + shift))
             && (Own(c.Actual) || c.Target.Any(Own));
     }
 

@@ -10,7 +10,8 @@ namespace Extractor.Tables;
 /// width (a photo's pages are each straightened to their own scale), its cells are given the previous page's
 /// columns. Only the page's first table continues the previous page's last (a page may hold the next form's
 /// tables too, each numbering its own columns), and only where no form's title is printed above it (a page starting
-/// with a title is that form's, however alike its columns: its 分值 | 得分 had been joined as a stray edge). The PDF reader does the same over its tables (<see cref="ContinuedColumns"/>).
+/// with a title is that form's, however alike its columns: its 分值 | 得分 had been joined as a stray edge). The PDF
+/// reader does the same over its tables (<see cref="ContinuedColumns"/>).
 /// </summary>
 public static class ContinuedPageColumns
 {
@@ -41,8 +42,7 @@ public static class ContinuedPageColumns
     /// </summary>
     public static GridPage? Align(GridPage previous, GridPage next, double tolerance, Func<string?, bool>? startsForm = null)
     {
-        if (startsForm is not null && next.TableRows.Count > 0 && next.Cells.Any(c => c.Row < next.TableRows[0].First && startsForm(c.Text)))
-            return null;
+        if (TitledAbove(next, startsForm)) return null;
         var last = previous.TableRows.Count > 0 ? previous.TableRows[^1].First : 0;
         var end = next.TableRows.Count > 1 ? next.TableRows[0].End : next.RowCount;
         var tail = previous.Cells.Where(c => c.Row >= last).ToList();
@@ -111,6 +111,11 @@ public static class ContinuedPageColumns
         var (left, right) = (Median(sides[0]), Median(sides[^1]));
         return right <= left ? null : sides.Select(s => s.Count == 0 ? (double?)null : (Median(s) - left) / (right - left)).ToArray();
     }
+
+    /// <summary>Whether a line above the page's first table titles a form.</summary>
+    private static bool TitledAbove(GridPage page, Func<string?, bool>? startsForm) =>
+        startsForm is not null && page.TableRows.Count > 0
+        && page.Cells.Any(c => c.Row < page.TableRows[0].First && startsForm(c.Text));
 
     private static int Columns(IReadOnlyList<Cell> cells) => cells.Count == 0 ? 0 : cells.Max(c => c.Column + c.ColumnSpan);
 

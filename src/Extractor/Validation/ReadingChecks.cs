@@ -68,8 +68,8 @@ public sealed class UnreadableValueCheck : IReadingCheck
 /// (<see cref="IndicatorTaxonomy"/>),
 /// or its name holds one, or its target reads as a ≥ taken for a 2 (<see cref="SignReadAsTwo"/>), or its actual value
 /// holds neither a digit nor a word ("%"), or its deviation no Chinese ("B", "4:"), or it lacks a weight or a score
-/// where the others have them (a form prints both in every row), or its target holds a hierarchy label, or one of its target and actual lacks the
-/// unit the other has: the recogniser was
+/// where the others have them (a form prints both in every row), or its target holds a hierarchy label, or one of its
+/// target and actual lacks the unit the other has: the recogniser was
 /// sure of a misreading ("绩指", a label cut by a lost ruling) or rows were run together (a page whose columns were not
 /// told), whatever its confidence says.
 /// </summary>
@@ -99,6 +99,8 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
             yield return Unsure("title", "no title was read above the form: a scan's title is seldom missing, often misread");
         if (LargestAmount(form.Funds) is > 0 and < SmallYuanTable && form.Funds.UnitAsPrinted == "元")
             yield return Unsure("funds", $"every amount is under {SmallYuanTable:#,0} 元: the unit read 元 may be a 万元 whose 万 was lost");
+        var weighed = form.Indicators.Any(o => o.Weight is not null);
+        var scored = weighed || form.Indicators.Any(o => o.Score is not null);
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var indicator = form.Indicators[i];
@@ -114,9 +116,9 @@ public sealed class LowConfidenceCheck(double threshold) : IReadingCheck
                 yield return Unsure($"{at}.actual", $"read \"{actual}\", with neither a number nor a word");
             if (indicator.Deviation is { } deviation && !deviation.Any(CjkText.IsCjkLike) && !IsPlaceholder(deviation))
                 yield return Unsure($"{at}.deviation", $"read \"{deviation}\", which holds no Chinese: specks or a stroke read as text");
-            if (indicator.Weight is null && form.Indicators.Any(o => o.Weight is not null))
+            if (indicator.Weight is null && weighed)
                 yield return Unsure($"{at}.weight", "no weight was read in this row, unlike the others: faint digits lost by the reader");
-            if (indicator.Score is null && form.Indicators.Any(o => o.Score is not null || o.Weight is not null))
+            if (indicator.Score is null && scored)
                 yield return Unsure($"{at}.score", "no score was read in this row beside the others' numbers: faint digits lost, or the column");
             if (HierarchyLabelIn(indicator.Name) is { } label)
                 yield return Unsure($"{at}.name", $"the name holds the hierarchy's label \"{label}\": rows the reader did not tell apart");
